@@ -31,6 +31,12 @@ export const DocumentSchema = z.object({
   indicatorIds: z.array(z.string()),
   /** Labelled metadata as printed: 期号, 报送, 抄送, 印发, 公开方式 … */
   meta: z.array(z.object({ label: z.string(), value: z.string(), source: SourceSpanSchema })),
+  /**
+   * Structural markup the parser consumed rather than showing as text: 附件N labels, 时间节点/责任单位
+   * field labels, markdown artefacts (`#`, `- `, `---`), `<p>` wrappers of table cells. Listed so the
+   * lossless check accounts for every character; never rendered.
+   */
+  markup: z.array(z.object({ text: z.string(), source: SourceSpanSchema })),
   /** The body, in source order. */
   blocks: z.array(BlockSchema),
   source: SourceSpanSchema,
