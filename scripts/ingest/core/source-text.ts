@@ -66,22 +66,17 @@ export function decodeSource(file: string, bytes: Uint8Array, declared?: string)
   return { file, lines, encoding, lineEnds };
 }
 
+/** Offset of the first byte that breaks UTF-8 (structure only: lead byte, continuation bytes). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  // Decode growing prefixes by halves; cheap enough for source-sized files.
-  let lo = 0;
-  let hi = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  while (hi - lo > 4) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-    decoder.decode(); // reset the streaming state
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return lo;
+  return Math.max(0, bytes.length - 1);
 }
 
 function lineOfByte(bytes: Uint8Array, index: number): number {
