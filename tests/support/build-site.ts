@@ -1,0 +1,128 @@
+/**
+ * Builds the site for tests, once per (base, variant, inputs): the result is cached under
+ * tmp/site-builds/ and reused by every test file of the run (and by later runs while the
+ * inputs are unchanged). Builds are serialised by a lock, because the pipeline writes
+ * shared intermediate files (generated/, src/content/docs/plans/ …).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { normaliseBase } from '../../scripts/serve.ts';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+const buildsRoot = path.join(projectRoot, 'tmp', 'site-builds');
+const lockDir = path.join(buildsRoot, '.lock');
+
+/** Tracked or new (not ignored) files that the built site depends on. */
+const inputPathspecs = ['content', 'src', 'scripts', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+export interface BuiltSite {
+  /** Absolute path of the built site (the `dist/` equivalent). */
+  distDir: string;
+  /** Normalised base the site was built for, e.g. `/` or `/kb/`. */
+  base: string;
+  /** Build log (stage timings), for diagnostics. */
+  log: string;
+}
+
+export interface BuildSiteOptions {
+  /** BASE_PATH to build for (default `/`). */
+  base?: string;
+  /** A separate build of the same inputs (e.g. `second` for the determinism check). */
+  variant?: string;
+}
+
+/** Hash of the contents of every input file, so a changed source or script forces a rebuild. */
+export async function inputsHash(): Promise<string> {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...inputPathspecs], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
+  const files = listed.stdout
+    .split('\0')
+    .filter((file) => file !== '' && !/\.test\.ts$|\/fixtures\//.test(file))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const absolute = path.join(projectRoot, file);
+    if (!existsSync(absolute)) continue; // deleted but not yet committed
+    hash.update(file).update('\0').update(await readFile(absolute)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds (or reuses) the site for `base`; throws with the build log's tail when the build fails. */
+export async function buildSite({ base: rawBase = '/', variant = 'main' }: BuildSiteOptions = {}): Promise<BuiltSite> {
+  const base = normaliseBase(rawBase);
+  const slug = `${base === '/' ? 'root' : base.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${variant}`;
+  await mkdir(buildsRoot, { recursive: true });
+  await acquireLock();
+  try {
+    const folder = path.join(buildsRoot, `${slug}-${await inputsHash()}`);
+    const distDir = path.join(folder, 'dist');
+    const logPath = path.join(folder, 'build.log');
+    const marker = path.join(folder, 'complete');
+    if (!existsSync(marker)) {
+      await rm(folder, { recursive: true, force: true });
+      await mkdir(folder, { recursive: true });
+      await runBuild({ base, distDir, logPath });
+      await writeFile(marker, new Date().toISOString());
+    }
+    return { distDir, base, log: await readFile(logPath, 'utf8') };
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+async function runBuild({ base, distDir, logPath }: { base: string; distDir: string; logPath: string }): Promise<void> {
+  const log = createWriteStream(logPath);
+  const child = spawn(process.execPath, ['scripts/build.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, BASE_PATH: base, KB_DIST_DIR: distDir, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  await new Promise((resolve) => log.end(resolve));
+  if (code !== 0) {
+    const tail = (await readFile(logPath, 'utf8')).split('\n').slice(-60).join('\n');
+    throw new Error(`Site build for base ${base} failed (exit ${code}); log: ${logPath}\n${tail}`);
+  }
+}
+
+/** A directory lock shared by test workers; a lock left by a dead process is taken over. */
+async function acquireLock(): Promise<void> {
+  const ownerFile = path.join(lockDir, 'pid');
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      await writeFile(ownerFile, String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
+      if (owner > 0 && !processAlive(owner)) {
+        await rm(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      await sleep(500);
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
