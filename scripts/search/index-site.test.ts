@@ -1,0 +1,86 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageHtml, syntheticPages, writeSyntheticSite } from '../../tests/search/synthetic-site.ts';
+import { createExactEngine } from '../../src/scripts/search/engine.ts';
+import type { ExactIndex } from '../../src/scripts/search/index-format.ts';
+import { parseQuery } from '../../src/scripts/search/query.ts';
+import { buildExactIndex, indexSite, rankingGroup } from './index-site.ts';
+import { extractPage } from './extract.ts';
+
+describe('indexing a built site', () => {
+  let distDir = '';
+  let result: Awaited<ReturnType<typeof indexSite>>;
+  let exactIndex: ExactIndex;
+
+  beforeAll(async () => {
+    distDir = await mkdtemp(path.join(tmpdir(), 'kb-search-index-'));
+    await writeSyntheticSite(distDir, await syntheticPages({ linesPerPage: 80, maxPages: 12 }));
+    result = await indexSite({ distDir, base: '/kb/' });
+    exactIndex = JSON.parse(await readFile(path.join(distDir, 'search/exact-index.json'), 'utf8'));
+  });
+  afterAll(async () => {
+    if (distDir) await rm(distDir, { recursive: true, force: true });
+  });
+
+  it('indexes every page with a searchable body in both indexes, and skips the home page', () => {
+    expect(result.pages).toBe(12);
+    expect(result.pagefindPages).toBe(12);
+    expect(exactIndex.pages.map((page) => page.url)).not.toContain('');
+  });
+  it('writes the Pagefind bundle with a zh-cn index and the filters of the markup', async () => {
+    const files = await readdir(path.join(distDir, 'pagefind'));
+    expect(files).toContain('pagefind.js');
+    expect(files.some((file) => file.startsWith('pagefind.zh-cn') || file.startsWith('pagefind.zh'))).toBe(true);
+    const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn'].page_count).toBe(12);
+  });
+  it('stores each distinct block text once and keeps chrome out', () => {
+    expect(new Set(exactIndex.texts).size).toBe(exactIndex.texts.length);
+    const all = exactIndex.texts.join('\n');
+    expect(all).not.toContain('站点导航页眉文字');
+    expect(all).not.toContain('页脚版权信息');
+    expect(all).not.toContain('复制链接');
+  });
+  it('finds a phrase from the source text on the page that shows it', () => {
+    const engine = createExactEngine(exactIndex);
+    const matches = engine.search(parseQuery('"营商环境"'));
+    expect(matches.length).toBeGreaterThan(3);
+    expect(matches.every((match) => match.tier === 'exact')).toBe(true);
+    const filtered = engine.search(parseQuery('营商环境'), { 部门: ['税务局'] });
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.length).toBeLessThan(matches.length);
+    expect(filtered.every((match) => match.page.filters['部门']?.includes('税务局'))).toBe(true);
+  });
+  it('refuses a site where no page has a searchable body', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'kb-search-empty-'));
+    try {
+      await writeSyntheticSite(empty, []);
+      await expect(indexSite({ distDir: empty, base: '/' })).rejects.toThrow(/data-pagefind-body/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the exact index', () => {
+  it('shares one text between pages that show the same task, each with its own anchor', () => {
+    const task = '<article><h4 id="t1">（一）任务</h4><p>共用的任务正文</p></article>';
+    const a = extractPage(pageHtml('方案', {}, task), 'plans/a/index.html');
+    const b = extractPage(pageHtml('部门', {}, `<h2 id="g1">附件1</h2>${task.replace('id="t1"', 'id="x9"')}`), 'departments/b/index.html');
+    if (!a || !b) throw new Error('fixture pages must have bodies');
+    const index = buildExactIndex([a, b]);
+    expect(index.texts.filter((text) => text === '共用的任务正文')).toHaveLength(1);
+    expect(index.pages.map((page) => page.group)).toEqual([0, 1]);
+    expect(index.pages[1]?.anchors.map(([id]) => id)).toEqual(['g1', 'x9']);
+  });
+  it('ranks source documents before aggregate pages and directories', () => {
+    expect(rankingGroup('plans/a/')).toBe(0);
+    expect(rankingGroup('reports/r/')).toBe(0);
+    expect(rankingGroup('departments/pds-fgw/')).toBe(1);
+    expect(rankingGroup('departments/')).toBe(2);
+    expect(rankingGroup('')).toBe(2);
+  });
+});
