@@ -1,0 +1,70 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { starlightInlineScriptHashes } from './src/utils/csp.ts';
+
+/** Sub-path the site is served under (`/kb/`); always starts and ends with `/`. */
+const base = normaliseBase(process.env.BASE_PATH ?? '/');
+/** Absolute origin, only when known: Starlight's built-in sitemap needs it and is skipped otherwise. */
+const site = process.env.SITE_URL || undefined;
+
+/** @param {string} value */
+function normaliseBase(value) {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+export default defineConfig({
+  base,
+  site,
+  trailingSlash: 'always',
+  // No code blocks in the corpus; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
+  build: { format: 'directory' },
+  // Scripts and styles Astro emits are hashed into a CSP <meta>; Starlight's inline scripts
+  // (theme before first paint, sidebar state) are hashed from its sources (src/utils/csp.ts).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      scriptDirective: { hashes: starlightInlineScriptHashes() },
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+  integrations: [
+    starlight({
+      title: '营商环境政策知识库',
+      description: '平顶山市2022年营商环境优化提升总体行动方案、28项专项行动方案及相关通报、汇报的可检索知识库。',
+      defaultLocale: 'root',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      pagefind: false,
+      expressiveCode: false,
+      disable404Route: true,
+      pagination: false,
+      lastUpdated: false,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      customCss: ['./src/styles/site.css'],
+      routeMiddleware: './src/utils/route-middleware.ts',
+      components: {
+        Search: './src/components/search/SearchBox.astro',
+        PageTitle: './src/components/PageTitle.astro',
+      },
+      sidebar: [
+        { label: '首页', link: '/' },
+        {
+          label: '查阅',
+          items: [
+            { label: '部门目录', link: '/departments/' },
+            { label: '指标目录', link: '/indicators/' },
+            { label: '责任矩阵', link: '/matrix/' },
+            { label: '时间节点', link: '/deadlines/' },
+            { label: '原文', link: '/sources/' },
+          ],
+        },
+        { label: '行动方案', items: [{ autogenerate: { directory: 'plans' } }] },
+        { label: '通报与报告', collapsed: true, items: [{ autogenerate: { directory: 'reports' } }] },
+      ],
+    }),
+    mdx(),
+  ],
+});

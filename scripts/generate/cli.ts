@@ -1,0 +1,14 @@
+import { runGenerate } from './generate.ts';
+
+const started = performance.now();
+try {
+  const result = runGenerate();
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const counts = Object.entries(result.collections)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
+  console.log(`generate: ${result.pages} pages; collections: ${counts} (${seconds} s)`);
+} catch (error) {
+  console.error(`generate failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
