@@ -4,7 +4,7 @@
  * and a summary of the time each took.
  *
  * Environment: BASE_PATH (default `/`), KB_CONTENT_DIR (default `content`), KB_GENERATED_DIR
- * (default `generated`), KB_DIST_DIR (default `dist`).
+ * (default `generated`), KB_DIST_DIR (default `dist`), KB_ASTRO_CACHE_DIR (default Astro's own).
  * `--stage ingest,astro` runs only the named stages (benchmarks time them one process each).
  */
 import { readFile } from 'node:fs/promises';
@@ -72,7 +72,10 @@ const stages: Record<StageName, Stage> = {
   },
   astro: async ({ distDir }) => {
     const { build } = await import('astro');
-    await build({ root: projectRoot, outDir: distDir, logLevel: 'warn' });
+    // KB_ASTRO_CACHE_DIR: a private cache, so test and benchmark builds start cold and never
+    // share the developer's node_modules/.astro.
+    const cacheDir = process.env.KB_ASTRO_CACHE_DIR;
+    await build({ root: projectRoot, outDir: distDir, logLevel: 'warn', ...(cacheDir ? { cacheDir: path.resolve(cacheDir) } : {}) });
   },
   'open-data': async ({ generatedDir, distDir, base }) => {
     const writeOpenData = await loadStage<(o: { model: unknown; distDir: string; base: string }) => Promise<unknown>>(

@@ -82,7 +82,14 @@ async function runBuild({ base, distDir, logPath }: { base: string; distDir: str
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, ['scripts/build.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, BASE_PATH: base, KB_DIST_DIR: distDir, FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      BASE_PATH: base,
+      KB_DIST_DIR: distDir,
+      // A cold cache per build: what CI sees, and an honest second build for the determinism check.
+      KB_ASTRO_CACHE_DIR: path.join(path.dirname(distDir), 'astro-cache'),
+      FORCE_COLOR: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log, { end: false });
