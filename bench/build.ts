@@ -1,0 +1,185 @@
+/**
+ * `npm run bench:build`: wall time and peak memory of each build stage (ingest, generate,
+ * astro build, open data, search index) for the real corpus and for synthetic corpora 10×
+ * and 30× its size (bench/synthetic-corpus.ts). Every corpus is built in a temporary copy
+ * of the project (tracked files + symlinked packages); each stage runs as its own process
+ * under /usr/bin/time, which reports its peak resident memory. Writes
+ * bench/results/build.md.
+ *
+ *   npm run bench:build                 # scales 1, 10, 30
+ *   npm run bench:build -- --scales 1   # only the real corpus
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { listFiles } from '../scripts/checks/files.ts';
+import { stageNames, type StageName } from '../scripts/build.ts';
+import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const resultsFile = path.join(projectRoot, 'bench', 'results', 'build.md');
+const timeBinary = '/usr/bin/time';
+
+/** Targets from the brief (issue 5). */
+const targets = { realSeconds: 30, largestSeconds: 300, largestPeakMiB: 4096 };
+
+export interface StageMeasure {
+  stage: StageName;
+  seconds: number;
+  peakMiB: number;
+}
+
+export interface ScaleMeasure {
+  scale: number;
+  copies: number;
+  sourceMiB: number;
+  pages: number;
+  tasks: number;
+  departments: number;
+  stages: StageMeasure[];
+}
+
+/** A copy of the project's tracked (and new, not ignored) files, with node_modules linked entry by entry. */
+async function copyProject(destination: string): Promise<void> {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
+    .split('\0')
+    .filter((file) => file !== '' && existsSync(path.join(projectRoot, file)));
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(destination, file)), { recursive: true });
+    await copyFile(path.join(projectRoot, file), path.join(destination, file));
+  }
+  // Linking each package (not the folder) keeps Astro's and Vite's caches private to the copy.
+  const modules = path.join(destination, 'node_modules');
+  await mkdir(modules);
+  for (const entry of await readdir(path.join(projectRoot, 'node_modules'))) {
+    if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
+    await symlink(path.join(projectRoot, 'node_modules', entry), path.join(modules, entry));
+  }
+}
+
+/** Runs one build stage in its own process and returns its wall time and peak RSS. */
+async function measureStage(projectDir: string, stage: StageName, env: NodeJS.ProcessEnv): Promise<StageMeasure> {
+  const reportFile = path.join(projectDir, `time-${stage}.txt`);
+  const child = spawn(timeBinary, ['-f', '%e %M', '-o', reportFile, process.execPath, 'scripts/build.ts', '--stage', stage], {
+    cwd: projectDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`Stage ${stage} failed in ${projectDir} (exit ${code}):\n${output.slice(-4000)}`);
+  const [seconds, peakKiB] = (await readFile(reportFile, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { stage, seconds: seconds!, peakMiB: peakKiB! / 1024 };
+}
+
+async function measureScale(scale: number, workRoot: string): Promise<ScaleMeasure> {
+  const projectDir = path.join(workRoot, `scale-${scale}`);
+  await copyProject(projectDir);
+  const corpus = await writeSyntheticCorpus(path.join(projectRoot, 'content'), path.join(projectDir, 'content-bench'), scale);
+  const env = {
+    BASE_PATH: '/',
+    KB_CONTENT_DIR: corpus.contentDir,
+    KB_GENERATED_DIR: path.join(projectDir, 'generated'),
+    KB_DIST_DIR: path.join(projectDir, 'dist'),
+    KB_ASTRO_CACHE_DIR: path.join(projectDir, 'astro-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const stages: StageMeasure[] = [];
+  for (const stage of stageNames) {
+    const measure = await measureStage(projectDir, stage, env);
+    console.log(`  ×${scale} ${stage}: ${measure.seconds.toFixed(1)} s, ${measure.peakMiB.toFixed(0)} MiB`);
+    stages.push(measure);
+  }
+  const model = JSON.parse(await readFile(path.join(env.KB_GENERATED_DIR, 'model.json'), 'utf8')) as { tasks: unknown[]; departments: unknown[] };
+  const pages = (await listFiles(env.KB_DIST_DIR, (file) => file.endsWith('.html'))).length;
+  await rm(projectDir, { recursive: true, force: true });
+  return {
+    scale,
+    copies: corpus.copies,
+    sourceMiB: corpus.sourceBytes / 1024 / 1024,
+    pages,
+    tasks: model.tasks.length,
+    departments: model.departments.length,
+    stages,
+  };
+}
+
+const totalSeconds = (measure: ScaleMeasure) => measure.stages.reduce((sum, stage) => sum + stage.seconds, 0);
+const peakMiB = (measure: ScaleMeasure) => Math.max(...measure.stages.map((stage) => stage.peakMiB));
+
+export function formatResults(measures: readonly ScaleMeasure[], command: string, date: string): string {
+  const stageHeader = stageNames.map((stage) => `${stage} s / MiB`);
+  const lines = [
+    '# Build benchmark',
+    '',
+    `Measured ${date} on this machine (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}), with:`,
+    '',
+    '```sh',
+    command,
+    '```',
+    '',
+    'Each stage runs as its own process (`node scripts/build.ts --stage <name>`) under `/usr/bin/time`; memory is',
+    'the peak resident set of the largest process of the stage (for the search index, Node or the Pagefind binary).',
+    'Synthetic corpora: the real corpus plus copies of the 2022 plan package issued by fictional cities',
+    '(平顶山 → 青川 …), each with its own manifest entry and its own copy of the 平顶山 department registry,',
+    'so pages, departments and the search index all grow (bench/synthetic-corpus.ts).',
+    '',
+    `| corpus | sources | pages | tasks | departments | ${stageHeader.join(' | ')} | total s | peak MiB | s per MiB of source |`,
+    `|---|---|---|---|---|${stageNames.map(() => '---|').join('')}---|---|---|`,
+    ...measures.map((m) => {
+      const cells = m.stages.map((s) => `${s.seconds.toFixed(1)} / ${s.peakMiB.toFixed(0)}`);
+      const label = m.scale === 1 ? 'real (×1)' : `×${m.scale} (+${m.copies} plan packages)`;
+      return `| ${label} | ${m.sourceMiB.toFixed(2)} MiB | ${m.pages} | ${m.tasks} | ${m.departments} | ${cells.join(' | ')} | ${totalSeconds(m).toFixed(1)} | ${peakMiB(m).toFixed(0)} | ${(totalSeconds(m) / m.sourceMiB).toFixed(1)} |`;
+    }),
+    '',
+    '## Targets',
+    '',
+    ...targetLines(measures),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function targetLines(measures: readonly ScaleMeasure[]): string[] {
+  const lines: string[] = [];
+  const real = measures.find((m) => m.scale === 1);
+  if (real) lines.push(`- Real corpus < ${targets.realSeconds} s: ${totalSeconds(real).toFixed(1)} s — ${totalSeconds(real) < targets.realSeconds ? 'met' : 'NOT met'}.`);
+  const largest = measures.at(-1);
+  if (largest && largest.scale > 1) {
+    const seconds = totalSeconds(largest);
+    const peak = peakMiB(largest);
+    lines.push(`- ×${largest.scale} < ${targets.largestSeconds} s and < ${targets.largestPeakMiB} MiB: ${seconds.toFixed(1)} s, ${peak.toFixed(0)} MiB — ${seconds < targets.largestSeconds && peak < targets.largestPeakMiB ? 'met' : 'NOT met'}.`);
+  }
+  if (real && largest && largest !== real) {
+    const growth = totalSeconds(largest) / totalSeconds(real);
+    const sizeRatio = largest.sourceMiB / real.sourceMiB;
+    lines.push(`- Growth: ${sizeRatio.toFixed(1)}× the sources took ${growth.toFixed(1)}× the time — ${growth <= sizeRatio ? 'no faster than linear' : 'FASTER than linear'}.`);
+  }
+  return lines;
+}
+
+if (import.meta.main) {
+  const index = process.argv.indexOf('--scales');
+  const scales = index === -1 ? [1, 10, 30] : process.argv[index + 1]!.split(',').map(Number);
+  if (scales.some((scale) => !Number.isInteger(scale) || scale < 1)) throw new Error('--scales expects positive integers, e.g. 1,10,30');
+  if (!existsSync(timeBinary)) throw new Error(`${timeBinary} is needed to measure peak memory: apt-get install -y time`);
+  const workRoot = await mkdtemp(path.join(os.tmpdir(), 'kb-bench-build-'));
+  const measures: ScaleMeasure[] = [];
+  try {
+    for (const scale of scales) {
+      console.log(`Corpus ×${scale}`);
+      measures.push(await measureScale(scale, workRoot));
+    }
+  } finally {
+    await rm(workRoot, { recursive: true, force: true });
+  }
+  const command = `npm run bench:build${index === -1 ? '' : ` -- --scales ${scales.join(',')}`}`;
+  const report = formatResults(measures, command, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, report);
+  console.log(`\n${report}\nWritten to ${path.relative(projectRoot, resultsFile)}`);
+}
