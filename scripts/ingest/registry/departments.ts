@@ -77,6 +77,7 @@ export function parseDepartments(text: string, file: string): DepartmentRegistry
     const names = [
       { text: department.name, line: item.lineOfField(['name']) },
       ...department.aliases.map((alias, i) => ({ text: alias, line: item.lineOfField(['aliases', i]) })),
+      { text: department.fullName, line: item.lineOfField(['fullName']) },
     ];
     const own = new Set<string>();
     for (const { text, line } of names) {

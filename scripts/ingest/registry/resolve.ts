@@ -43,7 +43,7 @@ export function createUnitResolver(departments: readonly Department[], options: 
   for (const department of departments) {
     let byKey = index.get(department.jurisdiction);
     if (!byKey) index.set(department.jurisdiction, (byKey = new Map()));
-    for (const text of [department.name, ...department.aliases]) {
+    for (const text of [department.name, ...department.aliases, department.fullName]) {
       const key = matchKey(text);
       if (!byKey.has(key)) byKey.set(key, department);
     }
