@@ -53,7 +53,7 @@ export function securityHeaders(hashes: InlineHashes = emptyHashes): Record<stri
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     // Old browsers that ignore frame-ancestors.
     'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
 }
