@@ -38,6 +38,24 @@ export const ManifestEntrySchema = z.object({
   issue: z.number().int().positive().optional(),
   /** Editorial note shown with the document. */
   note: z.string().optional(),
+  /**
+   * Editorial flags for source defects no rule can find (a probable typo, text lost inside a
+   * sentence that a page break cut). Each is located by the text as printed, never by line number,
+   * and becomes a repair shown to readers; the text stays as printed. A flag whose text does not
+   * occur exactly once in the file is reported as an error.
+   */
+  flags: z
+    .array(
+      z.object({
+        /** `typo-flag`: a probable typo; `lost-text`: text lost at a page break. */
+        kind: z.enum(['typo-flag', 'lost-text']),
+        /** The text as printed, occurring exactly once in the file (within one line). */
+        text: z.string().min(1),
+        /** Explanation shown to readers, in Chinese (e.g. the probable intended reading). */
+        note: z.string().min(1),
+      }),
+    )
+    .optional(),
   /** How a multi-part file splits into documents. */
   split: z
     .object({

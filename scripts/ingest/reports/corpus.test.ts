@@ -248,3 +248,15 @@ describe('the 商丘 report (004)', () => {
     });
   });
 });
+
+describe('editorial flags from the manifest', () => {
+  it('turn each verified typo and lost fragment into a repair at the line that holds it, text unchanged', () => {
+    const flagged = all.flatMap((r) => r.repairs).filter((r) => r.kind === 'typo-flag' || r.kind === 'lost-text');
+    const at = (text: string) => flagged.find((r) => r.before === text);
+    expect(at('下部工作打算')).toMatchObject({ kind: 'typo-flag', documentId: 'xp-2021-regulations-report', source: { line: 44 } });
+    expect(at('在山日报')).toMatchObject({ kind: 'typo-flag', documentId: 'pds-bulletin-2020-15', source: { line: 63 } });
+    expect(at('集中学习活')).toMatchObject({ kind: 'lost-text', documentId: 'sq-2022-rectification-d04', source: { line: 280 } });
+    expect(at('线上线下载务服务')).toMatchObject({ documentId: 'sq-2022-rectification-summary', source: { line: 118 } });
+    for (const r of flagged.filter((x) => x.kind === 'typo-flag')) expect(r.after).toBe(r.before);
+  });
+});

@@ -20,6 +20,7 @@ import { reportsAnswering } from './answers.ts';
 import { parseBody } from './body.ts';
 import { DocumentBuilder, type SourceLine, closeCjkSpacing, head, readLine } from './builder.ts';
 import { type AttachmentList, findFooterStart, readFooter, readFrontMatter, recordBasis } from './front-matter.ts';
+import { applyEditorialFlags } from './flags.ts';
 import { readSummaryTable } from './summary-table.ts';
 
 export interface ReportParseResult {
@@ -245,6 +246,8 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
     ...row,
     departmentReportIds: reportsAnswering({ problem: row.problem, problemText: row.problemText, unitIds: row.units.map((u) => u.id) }, reports),
   }));
+
+  applyEditorialFlags(entry, text, builders, documents);
 
   return {
     documents,
