@@ -67,7 +67,7 @@ const stages: Record<StageName, Stage> = {
     await runIngest({ contentDir, outDir: generatedDir });
   },
   generate: async ({ generatedDir }) => {
-    const runGenerate = await loadStage<(o: { modelPath: string }) => Promise<unknown>>('scripts/generate/cli.ts', 'runGenerate');
+    const runGenerate = await loadStage<(o: { modelPath: string }) => Promise<unknown>>('scripts/generate/generate.ts', 'runGenerate');
     await runGenerate({ modelPath: path.join(generatedDir, 'model.json') });
   },
   astro: async ({ distDir }) => {
