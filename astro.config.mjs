@@ -28,6 +28,9 @@ export default defineConfig({
     csp: {
       algorithm: 'SHA-256',
       scriptDirective: { hashes: starlightInlineScriptHashes() },
+      // Starlight sets CSS custom properties in style attributes (TOC depth, icon size): allowed as
+      // attributes only (style-src-attr); <style> elements stay hashed.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
