@@ -17,6 +17,8 @@ import {
 const STANDALONE_HEADING_MAX = 50;
 /** The second line of a heading split over two lines is a short fragment without a sentence end. */
 const HEADING_CONTINUATION_MAX = 20;
+/** A standalone heading at least this long may have been cut at the end of a printed line. */
+const HEADING_CUT_MIN = 20;
 /** Paragraphs shorter than this are never treated as duplicates of each other. */
 const DUPLICATE_MIN_INK = 20;
 /** Characters repeated on both sides of a page break (`《商` / `《商丘市…`) betray a lost fragment. */
@@ -29,6 +31,8 @@ interface Item {
   lines: SourceLine[];
   /** Text of each line (the first without its heading marker). */
   texts: string[];
+  /** Never continued by the next line (a line that looks like a heading of an unknown scheme). */
+  closed?: boolean;
   dropped?: boolean;
 }
 
@@ -36,8 +40,14 @@ function isStandaloneHeading(marker: HeadingMarker): boolean {
   return !marker.rest.includes('。') && [...marker.rest].length <= STANDALONE_HEADING_MAX;
 }
 
-function isHeadingContinuation(text: string): boolean {
-  return !/[。；！？]/u.test(text) && [...text].length <= HEADING_CONTINUATION_MAX;
+/**
+ * A heading is continued on the next line only when it looks cut — long enough to have reached
+ * the end of a printed line, or ending in a joining mark — and the next line is a short fragment
+ * without a sentence end (`停` / `业措施的问题`). A short heading such as `二、强化考核检查` is complete.
+ */
+function isHeadingContinuation(heading: string, text: string): boolean {
+  const cut = [...heading].length >= HEADING_CUT_MIN || /[、，“《（(]$/u.test(heading);
+  return cut && !/[。；！？]/u.test(text) && [...text].length <= HEADING_CONTINUATION_MAX;
 }
 
 function lastText(item: Item): string {
@@ -59,10 +69,10 @@ function groupLines(lines: SourceLine[], doc: DocumentBuilder): Item[] {
     }
     const marker = matchHeadingMarker(line.text);
     const prev = items[items.length - 1];
-    const prevOpen = prev !== undefined && !endsSentence(lastText(prev));
+    const prevOpen = prev !== undefined && !prev.closed && !endsSentence(lastText(prev));
     if (!marker && prev && prevOpen && !startsWithLabel(line.text)) {
       const joinsHeading = prev.marker && prev.standalone;
-      if (!joinsHeading || (prev.texts.length === 1 && isHeadingContinuation(line.text))) {
+      if (!joinsHeading || (prev.texts.length === 1 && isHeadingContinuation(prev.texts[0]!, line.text))) {
         const before = lastText(prev);
         prev.lines.push(line);
         prev.texts.push(line.text);
@@ -70,10 +80,12 @@ function groupLines(lines: SourceLine[], doc: DocumentBuilder): Item[] {
         continue;
       }
     }
-    if (!marker && looksLikeUnknownNumbering(line.text)) {
-      doc.warn('unknown-numbering', line.no, `"${head(line.text, 16)}" looks numbered but matches no known scheme (一、 （一） 1、 1. （1）); kept as a paragraph`);
+    const unknownNumbering = !marker && looksLikeUnknownNumbering(line.text);
+    if (unknownNumbering) {
+      doc.warn('unknown-numbering', line.no, `"${head(line.text, 16)}" looks numbered but matches no known scheme (一、 （一） 1、 1. （1）); kept as a paragraph of its own`);
     }
     items.push({
+      closed: unknownNumbering,
       marker,
       standalone: marker ? isStandaloneHeading(marker) : false,
       lines: [line],

@@ -7,6 +7,7 @@ import type { ManifestEntry } from '../../../src/schemas/index.ts';
 import { IngestError } from '../core/errors.ts';
 import { inkOf } from '../core/text.ts';
 import { type DocumentBuilder, type SourceLine, closeCjkSpacing, head } from './builder.ts';
+import { matchHeadingMarker } from './numbering.ts';
 
 const DATE = /^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$/u;
 const ISSUE = /^第\s*\d+\s*期$/u;
@@ -68,7 +69,7 @@ export function readFrontMatter(entry: ManifestEntry, lines: SourceLine[], doc: 
       doc.addMeta('日期', text, line.no);
     } else if (title !== null && entry.author && ink === inkOf(entry.author) && once('署名')) {
       doc.addMeta('署名', text, line.no);
-    } else if (title !== null && ADDRESSEE.test(text) && once('主送')) {
+    } else if (title !== null && ADDRESSEE.test(text) && !matchHeadingMarker(text) && once('主送')) {
       const [, name, colon] = ADDRESSEE.exec(text)!;
       doc.addMeta('主送', name!, line.no);
       doc.addMarkup(colon!, line.no);
