@@ -39,12 +39,15 @@ export function findMentions(input: MentionInput): Mention[] {
     const order = input.resolver.searchOrder(jurisdiction);
     const rank = (d: Department) => order.indexOf(d.jurisdiction);
     // Nearer jurisdictions first, so 市委 in a 西平县 report is 驻马店's (its own 县委 is another word).
-    const named = input.departments.filter((d) => rank(d) >= 0 && d.kind !== '泛指').sort((a, b) => rank(a) - rank(b));
+    // Generic entries stay in the matcher so they claim their words (财政部门 is not 财政部), but their
+    // hits are dropped below.
+    const named = input.departments.filter((d) => rank(d) >= 0).sort((a, b) => rank(a) - rank(b));
     matcher = new TermMatcher(named.flatMap((d) => [d.name, ...d.aliases, d.fullName].map((term) => ({ term, target: d.id }))));
     departmentMatchers.set(jurisdiction, matcher);
     return matcher;
   };
 
+  const generic = new Set(input.departments.filter((d) => d.kind === '泛指').map((d) => d.id));
   const mentions: Mention[] = [];
   for (const passage of passages(input)) {
     const document = input.documents.find((d) => d.id === passage.documentId)!;
@@ -54,7 +57,7 @@ export function findMentions(input: MentionInput): Mention[] {
     for (const [kind, matcher] of scans) {
       const seen = new Set<string>();
       for (const hit of matcher.find(folded)) {
-        if (seen.has(hit.target)) continue;
+        if (seen.has(hit.target) || (kind === 'department' && generic.has(hit.target))) continue;
         seen.add(hit.target);
         const origin = folded.origin;
         mentions.push({
