@@ -272,7 +272,7 @@ class SearchPage {
     const filtered = Object.keys(state.filters).length > 0 ? '（已筛选）' : '';
     this.setStatus(
       matches.length === 0
-        ? `没有页面包含“${parsed.phrase}”${filtered}。${parsed.terms.length > 1 ? '也没有页面同时包含全部词语。' : ''}下面列出可能相关的结果。`
+        ? `没有页面包含“${parsed.phrase}”${filtered}。${parsed.terms.length > 1 ? '也没有页面同时包含全部词语。' : ''}`
         : `${exactCount} 个页面包含“${parsed.phrase}”${allTermsCount > 0 ? `，另有 ${allTermsCount} 个页面包含全部词语` : ''}${filtered}。`,
     );
     this.finish(sequence, started, matches.length);
@@ -365,6 +365,7 @@ class SearchPage {
         this.root.dataset.related = 'none';
         return;
       }
+      if (shown.size === 0) this.status.append('下面是分词检索找到的可能相关的结果。');
       for (const data of related) {
         const item = element('li', 'kb-result');
         item.dataset.tier = 'related';

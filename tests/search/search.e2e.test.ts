@@ -1,0 +1,245 @@
+/**
+ * The search page in headless Chromium over the built site, served as a static host would
+ * serve it: queries plain Pagefind gets wrong return every page containing them, exact matches
+ * first; filters narrow and live in the URL; an IME composition never searches or navigates;
+ * result links land on the passage with the phrase highlighted; all of it under BASE_PATH=/kb/.
+ *
+ * Set KB_SEARCH_TEST_DIST=<built and indexed dist> (and KB_SEARCH_TEST_BASE) to run against an
+ * existing build instead of building the site.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { serveSite } from '../support/serve-site.ts';
+import { type GroundTruthPage, pagesContaining, readGroundTruth, readResults, searchByUrl, waitForSearch } from './harness.ts';
+
+const browserTests = chromiumAvailable();
+
+async function builtSite(base: string): Promise<{ distDir: string; base: string }> {
+  const prebuilt = process.env.KB_SEARCH_TEST_DIST;
+  if (prebuilt && (process.env.KB_SEARCH_TEST_BASE ?? '/') === base) return { distDir: prebuilt, base };
+  return buildSite({ base });
+}
+
+/** A passage of the site as a reader would paste it: a clause with a line break and spaces in it. */
+function pastedClause(truth: readonly GroundTruthPage[]): { pasted: string; phrase: string } {
+  const block = truth.flatMap((page) => page.blocks).find((text) => text.length > 40 && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 30);
+  if (!block) throw new Error('the built site has no paragraph long enough to paste from');
+  const phrase = block.slice(5, 35);
+  return { pasted: `${phrase.slice(0, 12)}\n${phrase.slice(12, 20)} ${phrase.slice(20)}`, phrase };
+}
+
+function expectExactFirst(result: { urls: string[]; tiers: string[] }, expected: Set<string>, query: string): void {
+  const exact = result.urls.filter((_, i) => result.tiers[i] === 'exact');
+  expect(new Set(exact), `exact matches for ${query}`).toEqual(expected);
+  const firstOther = result.tiers.findIndex((tier) => tier !== 'exact');
+  const lastExact = result.tiers.lastIndexOf('exact');
+  if (firstOther >= 0) expect(lastExact, `an exact match ranks below another result for ${query}`).toBeLessThan(firstOther);
+}
+
+describe.skipIf(!browserTests)('search page in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  let truth: GroundTruthPage[];
+  let base: string;
+  let distDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ distDir, base } = await builtSite('/'));
+    truth = await readGroundTruth(distDir);
+    server = await serveSite(distDir, base);
+    browser = (await launchChromium()) as Browser;
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /script-src|search|pagefind/i.test(message.text())) pageErrors.push(message.text());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const query of ['"营商环境"', '“营商环境”', '营商环境', '商环', '境优', '0.5个工作日', '０.５个工作日', '市场监管局', '交房即交证', '牵头单位']) {
+    it(`returns every page containing ${query}, exact matches first`, async () => {
+      const expected = pagesContaining(truth, query);
+      const result = await searchByUrl(page, server.url, base, query, { related: true });
+      expectExactFirst(result, expected, query);
+      if (expected.size > 0) expect(result.tiers[0]).toBe('exact');
+    });
+  }
+
+  it('finds a clause pasted with a line break and spaces in it', async () => {
+    const { pasted, phrase } = pastedClause(truth);
+    const expected = pagesContaining(truth, phrase);
+    expect(expected.size).toBeGreaterThan(0);
+    const result = await searchByUrl(page, server.url, base, pasted);
+    expectExactFirst(result, expected, pasted);
+  });
+
+  it('shows title, task or section, a highlighted excerpt and the 精确匹配 label for each exact match', async () => {
+    await searchByUrl(page, server.url, base, '一网通办');
+    const first = page.locator('.kb-result').first();
+    await expect(first.locator('[data-testid="search-result"]').textContent()).resolves.toMatch(/\S/);
+    await expect(first.locator('.kb-badge').textContent()).resolves.toBe('精确匹配');
+    await expect(first.locator('.kb-excerpt mark').first().textContent()).resolves.toBe('一网通办');
+    // Passages inside a task or section name it (the task number and title, or the heading).
+    const places = await page.locator('.kb-result-where').allTextContents();
+    expect(places.some((place) => /\S/.test(place))).toBe(true);
+  });
+
+  it('narrows results with a filter kept in the URL, and the back button restores them', async () => {
+    const all = await searchByUrl(page, server.url, base, '营商环境');
+    const select = page.locator('select[name="type"]');
+    const values = await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    expect(values.length).toBeGreaterThan(1);
+    const counts = await select.locator('option').evaluateAll((options) => options.map((option) => option.textContent ?? ''));
+    const value = values.find((candidate) => counts.some((label) => label.startsWith(`${candidate}（`) && !label.endsWith('（0）'))) ?? values[0]!;
+    await select.selectOption(value);
+    await waitForSearch(page, '营商环境');
+    await page.waitForFunction((value) => new URL(location.href).searchParams.get('type') === value, value);
+    const filtered = await readResults(page, base);
+    expect(filtered.urls.length).toBeGreaterThan(0);
+    expect(filtered.urls.length).toBeLessThan(all.urls.length);
+    for (const url of filtered.urls) expect(all.urls).toContain(url);
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('type'));
+    await waitForSearch(page, '营商环境');
+    expect((await readResults(page, base)).urls).toEqual(all.urls);
+  });
+
+  it('does not search or navigate on any keystroke while a Chinese IME is composing, Enter included', async () => {
+    await page.goto(`${server.url}search/`);
+    await waitForSearch(page, '');
+    const before = await page.evaluate(() => ({ url: location.href, count: document.querySelector<HTMLElement>('[data-kb-search]')?.dataset.searchCount }));
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#kb-search-q')!;
+      input.focus();
+      input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+      input.value = 'yingshang';
+      input.dispatchEvent(new CompositionEvent('compositionupdate', { bubbles: true, data: 'yingshang' }));
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'yingshang', inputType: 'insertCompositionText' }));
+      input.value = '营商';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '营商', inputType: 'insertCompositionText' }));
+      // The Enter that confirms the conversion.
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', keyCode: 13, isComposing: true }));
+    });
+    await page.waitForTimeout(600);
+    const during = await page.evaluate(() => ({ url: location.href, count: document.querySelector<HTMLElement>('[data-kb-search]')?.dataset.searchCount }));
+    expect(during).toEqual(before);
+    // Safari reports the confirming Enter after compositionend, with keyCode 229.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#kb-search-q')!;
+      input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '营商' }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', keyCode: 229, isComposing: false }));
+    });
+    // Once composition has ended, the text is searched (the control that proves the test can fail).
+    await waitForSearch(page, '营商');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('营商');
+    const after = await readResults(page, base);
+    expect(after.urls.length).toBe(pagesContaining(truth, '营商').size > 0 ? after.urls.length : 0);
+    expect(after.tiers[0]).toBe('exact');
+  });
+
+  it('searches on Enter when no IME is composing', async () => {
+    await page.goto(`${server.url}search/`);
+    await waitForSearch(page, '');
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#kb-search-q')!;
+      input.value = '一网通办';
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', keyCode: 13 }));
+    });
+    await waitForSearch(page, '一网通办');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('一网通办');
+  });
+
+  it('opens a result on its passage with the phrase highlighted', async () => {
+    await searchByUrl(page, server.url, base, '一网 通办');
+    const link = page.locator('[data-testid="search-result"]').first();
+    const href = await link.getAttribute('href');
+    expect(href).toContain('highlight=');
+    await link.click();
+    await page.waitForFunction(() => Number(document.documentElement.dataset.kbHighlights ?? 0) > 0);
+    const marked = await page.locator('mark.kb-highlight').first().textContent();
+    expect(marked?.replace(/\s/g, '')).toBe('一网通办');
+  });
+
+  it('shows a plain GET search box in the header of content pages', async () => {
+    const plan = truth.find((candidate) => candidate.url.startsWith('plans/'));
+    await page.goto(`${server.url}${plan?.url ?? ''}`);
+    const form = page.locator('form.kb-search-box');
+    await expect(form.getAttribute('action')).resolves.toBe(`${base}search/`);
+    await expect(form.getAttribute('method')).resolves.toBe('get');
+    await form.locator('input[name="q"]').fill('营商环境');
+    await form.locator('button').click();
+    await page.waitForURL(/\/search\/\?q=/);
+    await waitForSearch(page, '营商环境');
+  });
+
+  it('says that search needs JavaScript, and offers the directories, when scripts are off', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(`${server.url}search/?q=营商环境`);
+      await expect(plain.locator('[data-kb-nojs]').isVisible()).resolves.toBe(true);
+      await expect(plain.locator('[data-kb-nojs]').textContent()).resolves.toContain('搜索需要启用 JavaScript');
+      await expect(plain.locator(`[data-kb-nojs] a[href="${base}departments/"]`).count()).resolves.toBe(1);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('loads its scripts as external modules, none inline', async () => {
+    const html = await readFile(path.join(distDir, 'search/index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=/.test(attributes ?? ''));
+    for (const [, , body] of inline) expect(body).not.toMatch(/kb-search|highlight|exact-index/);
+    expect(html).toMatch(/<script type="module" src="[^"]+\.js"><\/script>/);
+  });
+
+  it('raised no JavaScript error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!browserTests)('search page under BASE_PATH=/kb/', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let truth: GroundTruthPage[];
+  let base: string;
+
+  beforeAll(async () => {
+    const site = await builtSite('/kb/');
+    base = site.base;
+    truth = await readGroundTruth(site.distDir);
+    server = await serveSite(site.distDir, base);
+    browser = (await launchChromium()) as Browser;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds exact matches, links them under /kb/ and lands on the highlighted passage', async () => {
+    expect(server.url.endsWith('/kb/')).toBe(true);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const result = await searchByUrl(page, server.url, base, '市场监管局', { related: true });
+    expectExactFirst(result, pagesContaining(truth, '市场监管局'), '市场监管局');
+    const hrefs = await page.locator('[data-testid="search-result"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href.startsWith('/kb/')).toBe(true);
+    await page.locator('[data-testid="search-result"]').first().click();
+    await page.waitForFunction(() => Number(document.documentElement.dataset.kbHighlights ?? 0) > 0);
+    await expect(page.locator('form.kb-search-box').getAttribute('action')).resolves.toBe('/kb/search/');
+    expect(errors).toEqual([]);
+  });
+});
