@@ -126,6 +126,21 @@ function repeatedAcrossBreak(before: string, after: string): string | null {
   return null;
 }
 
+/**
+ * Index of the 。 that ends the first sentence, skipping any inside “quotes” (a heading may quote
+ * several sentences of the inspection report); the first 。 at all when quotes never close.
+ */
+export function firstSentenceEnd(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') depth++;
+    else if (c === '”') depth = Math.max(0, depth - 1);
+    else if (c === '。' && depth === 0) return i;
+  }
+  return text.indexOf('。');
+}
+
 function joined(item: Item): string {
   return item.texts.join('');
 }
@@ -202,7 +217,7 @@ export function parseBody(doc: DocumentBuilder, lines: SourceLine[]): void {
       doc.warn('numbering-gap', first, `heading "${printed}" follows a sibling numbered ${expected - 1}; expected ${expected}`);
     }
     stack.push({ kind, value });
-    const sentenceEnd = text.indexOf('。');
+    const sentenceEnd = firstSentenceEnd(text);
     const runIn = !item.standalone && sentenceEnd >= 0 && sentenceEnd < text.length - 1;
     doc.blocks.push({
       id: doc.uniqueBlockId(`${doc.documentId}-s${stack.map((s) => s.value).join('-')}`, first),

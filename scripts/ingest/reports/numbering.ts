@@ -5,7 +5,8 @@
  */
 import { chineseNumeral } from '../core/text.ts';
 
-export type NumberingKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren';
+/** `1、` and `1.` are different schemes: a document may use one inside the other. */
+export type NumberingKind = 'cn' | 'cn-paren' | 'arabic-dun' | 'arabic-dot' | 'arabic-paren';
 
 export interface HeadingMarker {
   kind: NumberingKind;
@@ -24,8 +25,10 @@ const PATTERNS: { kind: NumberingKind; re: RegExp; numeral: 'cn' | 'arabic' }[] 
   { kind: 'cn-paren', re: /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*/u, numeral: 'cn' },
   // （1） and (7)
   { kind: 'arabic-paren', re: /^[（(](\d{1,2})[）)]\s*/u, numeral: 'arabic' },
-  // 1、 / 1. / 1． — not a decimal such as 1.2 亿元
-  { kind: 'arabic', re: /^(\d{1,2})\s?[、.．](?!\d)\s*/u, numeral: 'arabic' },
+  // 1、
+  { kind: 'arabic-dun', re: /^(\d{1,2})\s?、\s*/u, numeral: 'arabic' },
+  // 1. / 1． — not a decimal such as 1.2 亿元
+  { kind: 'arabic-dot', re: /^(\d{1,2})\s?[.．](?!\d)\s*/u, numeral: 'arabic' },
 ];
 
 /** The heading marker a line starts with, or null for body text (一是/二是 run-ins stay in paragraphs). */
