@@ -20,7 +20,8 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // No code blocks in the corpus; Shiki's inline styles would also break the CSP.
-  markdown: { syntaxHighlight: false },
+  // Text is shown as printed: no typographic replacement of quotes and dashes.
+  markdown: { syntaxHighlight: false, smartypants: false },
   build: { format: 'directory' },
   // Scripts and styles Astro emits are hashed into a CSP <meta>; Starlight's inline scripts
   // (theme before first paint, sidebar state) are hashed from its sources (src/utils/csp.ts).
@@ -68,6 +69,6 @@ export default defineConfig({
         { label: '通报与报告', collapsed: true, items: [{ autogenerate: { directory: 'reports' } }] },
       ],
     }),
-    mdx(),
+    mdx({ smartypants: false }),
   ],
 });

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { decodeSource } from '../ingest/core/source-text.ts';
 import { ModelSchema, type Model } from '../../src/schemas/index.ts';
 import { isPlanKind } from '../../src/utils/labels.ts';
@@ -11,7 +11,7 @@ export interface GenerateOptions {
   modelPath?: string;
   /** Where the MDX pages go (`<docsDir>/plans`, `<docsDir>/reports`). */
   docsDir?: string;
-  /** Where `collections/*.json` go. */
+  /** Where `collections/*.json` go (default: the model's folder). */
   outDir?: string;
   /** Folder holding `sources/` (for the raw source view). */
   contentDir?: string;
@@ -69,7 +69,7 @@ export function runGenerate(options: GenerateOptions = {}): GenerateResult {
   const generatedDir = process.env['KB_GENERATED_DIR'] ?? 'generated';
   const modelPath = options.modelPath ?? join(generatedDir, 'model.json');
   const docsDir = options.docsDir ?? join('src', 'content', 'docs');
-  const outDir = options.outDir ?? generatedDir;
+  const outDir = options.outDir ?? dirname(modelPath);
   const contentDir = options.contentDir ?? process.env['KB_CONTENT_DIR'] ?? 'content';
   const model = readModel(modelPath);
 

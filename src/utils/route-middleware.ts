@@ -1,4 +1,5 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { escapeHtml } from './html.ts';
 import { siteData } from './site-data.ts';
 import { documentHeadings, nestHeadings } from './toc.ts';
 
@@ -9,6 +10,9 @@ import { documentHeadings, nestHeadings } from './toc.ts';
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
+  // Starlight renders head entries' content with set:html; titles come from source documents,
+  // so the <title> text is escaped here (a title like `</title><script>` must stay text).
+  route.head = route.head.map((entry) => (entry.tag === 'title' && entry.content ? { ...entry, content: escapeHtml(entry.content) } : entry));
   const documentId = (route.entry.data as { documentId?: string }).documentId;
   if (documentId === undefined) return;
   const data = await siteData();

@@ -1,0 +1,170 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ModelSchema, type Model } from '../../src/schemas/index.ts';
+import { documentMdx, PAGE_COMPONENTS, textParagraphs } from './mdx.ts';
+
+/**
+ * Fixture folders `fixtures/<case>/{model.json, expected.mdx}`: the page of the model's first
+ * document must equal expected.mdx byte for byte (UPDATE_FIXTURES=1 rewrites them after a
+ * deliberate change; review the diff).
+ */
+const fixturesDir = join(import.meta.dirname, 'fixtures');
+// dev-model is the multi-document model the site is developed against; it has no single expected page.
+const cases = readdirSync(fixturesDir).filter((name) => name !== 'dev-model' && existsSync(join(fixturesDir, name, 'model.json')));
+
+function loadModel(name: string): Model {
+  return ModelSchema.parse(JSON.parse(readFileSync(join(fixturesDir, name, 'model.json'), 'utf8')));
+}
+
+function splitFrontmatter(mdx: string): { frontmatter: Record<string, unknown>; body: string } {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
+  if (!match) throw new Error('no frontmatter');
+  return { frontmatter: parseYaml(match[1] ?? '') as Record<string, unknown>, body: mdx.slice(match[0].length) };
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+function parseMdx(body: string): Root {
+  return parser.parse(body);
+}
+
+function walk(node: Root | RootContent, visit: (node: Root | RootContent, parent: Root | RootContent | null) => void, parent: Root | RootContent | null = null): void {
+  visit(node, parent);
+  if ('children' in node) for (const child of node.children as RootContent[]) walk(child, visit, node);
+}
+
+const componentNames = new Set(Object.keys(PAGE_COMPONENTS));
+
+describe('generated MDX pages match their fixtures', () => {
+  for (const name of cases) {
+    it(`renders fixtures/${name} as expected.mdx`, () => {
+      const model = loadModel(name);
+      const doc = model.documents[0];
+      if (!doc) throw new Error(`fixture ${name} has no document`);
+      const actual = documentMdx(doc, model);
+      const expectedPath = join(fixturesDir, name, 'expected.mdx');
+      if (process.env['UPDATE_FIXTURES'] === '1') writeFileSync(expectedPath, actual);
+      expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+    });
+  }
+});
+
+describe('source text never becomes code', () => {
+  const model = loadModel('hostile-text');
+  const doc = model.documents[0];
+  if (!doc) throw new Error('hostile fixture has no document');
+  const mdx = documentMdx(doc, model);
+  const { frontmatter, body } = splitFrontmatter(mdx);
+  const tree = parseMdx(body);
+
+  it('emits only its own imports, all at the top, each naming a page component', () => {
+    const imports: string[] = [];
+    walk(tree, (node, parent) => {
+      if (node.type === 'mdxjsEsm') {
+        expect(parent?.type).toBe('root');
+        imports.push(node.value);
+      }
+    });
+    expect(imports.length).toBeGreaterThan(0);
+    for (const line of imports) expect(line).toMatch(/^import (\w+) from '\.\.\/\.\.\/\.\.\/components\/doc\/\1\.astro';$/);
+  });
+
+  it('contains no JavaScript expressions anywhere, in text or attributes', () => {
+    walk(tree, (node) => {
+      expect(node.type).not.toBe('mdxFlowExpression');
+      expect(node.type).not.toBe('mdxTextExpression');
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        for (const attribute of node.attributes) {
+          expect(attribute.type).toBe('mdxJsxAttribute');
+          expect(typeof attribute.value).toBe('string');
+        }
+      }
+    });
+  });
+
+  it('contains no JSX elements but the page components, and none inside text', () => {
+    walk(tree, (node, parent) => {
+      if (node.type === 'mdxJsxTextElement') throw new Error(`inline JSX element <${node.name}> came from text`);
+      if (node.type === 'mdxJsxFlowElement') {
+        expect(componentNames.has(node.name ?? '')).toBe(true);
+        expect(parent?.type).toBe('root');
+      }
+      expect(node.type).not.toBe('html');
+    });
+  });
+
+  it('turns no text into Markdown structure (headings, lists, quotes, code, tables, HTML)', () => {
+    const allowed = new Set(['root', 'mdxjsEsm', 'mdxJsxFlowElement', 'paragraph', 'text', 'link']);
+    walk(tree, (node) => {
+      if (!allowed.has(node.type)) throw new Error(`unexpected ${node.type} node: ${JSON.stringify(toString(node)).slice(0, 80)}`);
+    });
+  });
+
+  // GFM turns bare URLs into links after parsing, whatever escapes the text carries; that is the
+  // one change a reader sees (a clickable URL), and it may only ever be a web or mail address
+  // whose visible text is the text as printed.
+  it('lets only bare web addresses become links, showing exactly the printed address', () => {
+    let links = 0;
+    walk(tree, (node) => {
+      if (node.type !== 'link') return;
+      links += 1;
+      expect(node.url).toMatch(/^(?:https?:\/\/|mailto:)/);
+      expect(node.children).toHaveLength(1);
+      expect(node.children[0]?.type).toBe('text');
+      expect(node.url.endsWith(toString(node).replace(/^mailto:/, ''))).toBe(true);
+    });
+    expect(links).toBeGreaterThan(0);
+  });
+
+  it('round-trips every paragraph and footnote text exactly', () => {
+    const elements = tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement');
+    const byId = new Map(elements.map((element) => [element.attributes.find((a) => 'name' in a && a.name === 'id')?.value, element]));
+    let checked = 0;
+    for (const block of doc.blocks) {
+      if (block.type !== 'paragraph' && block.type !== 'footnote') continue;
+      const element = byId.get(block.id);
+      if (!element) throw new Error(`block ${block.id} missing from the page`);
+      const paragraphs = element.children.map((child) => toString(child));
+      expect(paragraphs).toEqual(textParagraphs(block.text).map((p) => toString(p)));
+      checked += 1;
+    }
+    expect(checked).toBe(doc.blocks.filter((b) => b.type === 'paragraph' || b.type === 'footnote').length);
+  });
+
+  it('keeps heading titles, numbers and terms as attribute strings that decode to the source text', () => {
+    const heading = doc.blocks.find((b) => b.type === 'heading');
+    if (!heading || heading.type !== 'heading') throw new Error('fixture needs a heading');
+    const element = tree.children.find(
+      (node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement' && node.name === 'SectionHeading',
+    );
+    const attribute = (name: string) => element?.attributes.find((a) => 'name' in a && a.name === name)?.value;
+    expect(attribute('title')).toBe(heading.title);
+    expect(attribute('number')).toBe(heading.number);
+    expect(element?.children.map((child) => toString(child))).toEqual([heading.runIn]);
+    const footnote = tree.children.find(
+      (node): node is MdxJsxFlowElement =>
+        node.type === 'mdxJsxFlowElement' && node.attributes.some((a) => 'name' in a && a.name === 'role' && a.value === 'footnote'),
+    );
+    expect(footnote?.attributes.find((a) => 'name' in a && a.name === 'term')?.value).toBe('术语{x}"');
+  });
+
+  it('keeps the frontmatter a plain YAML mapping whose title is the source title', () => {
+    expect(frontmatter['title']).toBe(doc.title);
+    expect(frontmatter['documentId']).toBe(doc.id);
+    expect(Object.keys(frontmatter).sort()).toEqual(['description', 'documentId', 'kind', 'sidebar', 'title']);
+  });
+
+  it('splits text into paragraphs only at blank lines and keeps every character', () => {
+    expect(textParagraphs('甲\n\n乙').map((p) => toString(p))).toEqual(['甲', '乙']);
+    expect(textParagraphs('甲\n乙').map((p) => toString(p))).toEqual(['甲\n乙']);
+    expect(textParagraphs('\u2028\u200b').map((p) => toString(p))).toEqual(['\u2028\u200b']);
+  });
+});
