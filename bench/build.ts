@@ -2,7 +2,7 @@
  * `npm run bench:build`: wall time and peak memory of each build stage (ingest, generate,
  * astro build, open data, search index) for the real corpus and for synthetic corpora 10×
  * and 30× its size (bench/synthetic-corpus.ts). Every corpus is built in a temporary copy
- * of the project (tracked files + symlinked packages); each stage runs as its own process
+ * of the project (tracked files + hard-linked packages); each stage runs as its own process
  * under /usr/bin/time, which reports its peak resident memory. Writes
  * bench/results/build.md.
  *
@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { listFiles } from '../scripts/checks/files.ts';
@@ -41,7 +41,7 @@ export interface ScaleMeasure {
   stages: StageMeasure[];
 }
 
-/** A copy of the project's tracked (and new, not ignored) files, with node_modules linked entry by entry. */
+/** A copy of the project's tracked (and new, not ignored) files and of node_modules. */
 async function copyProject(destination: string): Promise<void> {
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
     .split('\0')
@@ -50,13 +50,17 @@ async function copyProject(destination: string): Promise<void> {
     await mkdir(path.dirname(path.join(destination, file)), { recursive: true });
     await copyFile(path.join(projectRoot, file), path.join(destination, file));
   }
-  // Linking each package (not the folder) keeps Astro's and Vite's caches private to the copy.
+  // Hard links (a full copy across file systems): symlinked packages outside the project root
+  // confuse Astro's compiler cache. The caches are removed so the copy starts cold; Astro's
+  // own cache goes to KB_ASTRO_CACHE_DIR, so nothing writes into the linked files.
   const modules = path.join(destination, 'node_modules');
-  await mkdir(modules);
-  for (const entry of await readdir(path.join(projectRoot, 'node_modules'))) {
-    if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
-    await symlink(path.join(projectRoot, 'node_modules', entry), path.join(modules, entry));
+  try {
+    execFileSync('cp', ['-al', path.join(projectRoot, 'node_modules'), modules]);
+  } catch {
+    await rm(modules, { recursive: true, force: true });
+    execFileSync('cp', ['-a', path.join(projectRoot, 'node_modules'), modules]);
   }
+  for (const cache of ['.astro', '.vite', '.cache']) await rm(path.join(modules, cache), { recursive: true, force: true });
 }
 
 /** Runs one build stage in its own process and returns its wall time and peak RSS. */

@@ -19,6 +19,7 @@ const secondChars = [...'川岭溪原泉林阳湖峰桥'];
 /** Fictional two-character city names that occur nowhere in `texts` (so replacing creates no clash). */
 export function fictionalCities(count: number, texts: readonly string[]): string[] {
   const cities: string[] = [];
+  if (count === 0) return cities;
   for (const second of secondChars) {
     for (const first of firstChars) {
       const city = first + second;

@@ -18,6 +18,7 @@ describe('synthetic corpora for the build benchmark', () => {
     const cities = fictionalCities(60, ['青川市营商环境']);
     expect(new Set(cities).size).toBe(60);
     expect(cities).not.toContain('青川');
+    expect(fictionalCities(0, [])).toEqual([]);
   });
 
   it('copies the plan package under new cities, with manifest and registry entries of their own', async () => {
