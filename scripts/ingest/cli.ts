@@ -6,7 +6,7 @@ import { createParseContext, type ParseContext } from './context.ts';
 import { IngestError, IngestErrors } from './core/errors.ts';
 import { decodeSource, type SourceText } from './core/source-text.ts';
 import { linkPlans } from './linking.ts';
-import { checkLossless, describeUnaccounted, modelTexts, type LosslessReport } from './lossless.ts';
+import { checkLossless, modelTexts, type LosslessReport } from './lossless.ts';
 import { loadManifest } from './manifest.ts';
 import { findMentions } from './mentions.ts';
 import { parsePlanPackage } from './plans/index.ts';
