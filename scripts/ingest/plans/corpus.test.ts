@@ -145,6 +145,16 @@ describe('the 2022 平顶山 plan package', () => {
     expect(result.repairs.find((r) => r.kind === 'missing-number' && r.source.line === 2452)).toBeDefined();
   });
 
+  it('shows the sentence printed twice at L2692 once and keeps the doubled text in a repair', () => {
+    const repair = result.repairs.find((r) => r.kind === 'duplicate')!;
+    expect(repair).toMatchObject({ before: '强力推进“互联网+监管”。强力推进“互联网+监管”。', after: '强力推进“互联网+监管”。', source: { line: 2692 } });
+    expect(task('a19-t3').text.startsWith('强力推进“互联网+监管”。强力推进')).toBe(false);
+  });
+
+  it('flags the fragment 落地实施。 (L2454) whose preceding text the source lost', () => {
+    expect(result.repairs.filter((r) => r.kind === 'lost-text').map((r) => `${r.source.line} ${r.before}`)).toEqual(['2454 落地实施。']);
+  });
+
   it('rejoins the paragraphs cut by page breaks and records each join', () => {
     const joins = result.repairs.filter((r) => r.kind === 'page-break-join').map((r) => `${r.source.line}-${r.source.endLine}`);
     expect(joins).toEqual(['506-507', '508-510', '581-583', '588-589', '604-606', '607-609', '613-615', '684-686', '1957-1959', '2061-2063']);
@@ -204,6 +214,7 @@ describe('the 2022 平顶山 plan package', () => {
     expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual([
       'task-missing-deadline pingdingshan-2022-action-plans.txt:270',
       'missing-number pingdingshan-2022-action-plans.txt:2452',
+      'lost-text pingdingshan-2022-action-plans.txt:2454',
     ]);
   });
 });

@@ -105,6 +105,8 @@ interface TaskDraft {
 const TITLE_END = /方案\s*$/u;
 const MAX_TITLE_LINES = 4;
 const TASK_TITLE_MAX = 40;
+/** A paragraph this short after another paragraph is a fragment left by lost text. */
+const SHORT_FRAGMENT = 6;
 
 export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart, ctx: ParseContext, markerPattern: RegExp): PlanDocumentResult {
   const documentId = `${entry.id}-a${String(part.attachment).padStart(2, '0')}`;
@@ -151,6 +153,27 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       note: `原文此段在第${pieces.slice(1).map((p) => p.n).join('、')}行处被分页截断，已接续为一段。`,
       source: span(pieces[0]!.n, pieces[pieces.length - 1]!.n),
     });
+  };
+  /** A sentence printed twice in a row is shown once; the doubled text survives in the repair. */
+  const dropRepeatedSentences = (text: string, line: number, endLine: number): string => {
+    const sentences = text.match(/[^。！？]+[。！？]?/gu) ?? [];
+    const kept: string[] = [];
+    for (const sentence of sentences) {
+      const previous = kept[kept.length - 1];
+      if (previous !== undefined && previous === sentence && /[。！？]$/u.test(sentence) && sentence.length >= 4) {
+        repairs.push({
+          documentId,
+          kind: 'duplicate',
+          before: `${sentence}${sentence}`,
+          after: sentence,
+          note: '原文此句连续重复了一次，此处只显示一次。',
+          source: span(line, endLine),
+        });
+        continue;
+      }
+      kept.push(sentence);
+    }
+    return kept.join('');
   };
   const nextInk = (from: number): number => {
     let k = from;
@@ -236,6 +259,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
         rest = paragraph.text;
         last = paragraph.last;
       }
+      rest = dropRepeatedSentences(rest, n, body[last]!.n);
       const cut = rest.indexOf('。');
       const headingTitle = cut === -1 ? rest : rest.slice(0, cut + 1);
       const runIn = cut === -1 ? '' : rest.slice(cut + 1);
@@ -271,7 +295,20 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     const odd = unknownNumbering(trimmed);
     if (odd) warn('unknown-numbering', n, `line starts with “${odd}”, a numbering style plans do not use; expected 一、 （一） 1. or （1）. Read as a paragraph.`);
     const paragraph = readParagraph(i, text);
-    items.push({ kind: 'paragraph', text: paragraph.text, line: n, endLine: body[paragraph.last]!.n });
+    const paragraphText = dropRepeatedSentences(paragraph.text, n, body[paragraph.last]!.n);
+    if (paragraphText.length <= SHORT_FRAGMENT && !odd && !/^(主要目标|注|备注)/u.test(paragraphText) && items[items.length - 1]?.kind === 'paragraph') {
+      // A few words after a full paragraph, like 落地实施。: the text before them was lost.
+      repairs.push({
+        documentId,
+        kind: 'lost-text',
+        before: paragraphText,
+        after: paragraphText,
+        note: `此段仅有“${paragraphText}”，其前文疑在原文分页处缺失；按原文照录。`,
+        source: span(n),
+      });
+      warn('lost-text', n, `a paragraph of ${paragraphText.length} characters (“${paragraphText}”) after a full paragraph; text before it seems lost in the source`);
+    }
+    items.push({ kind: 'paragraph', text: paragraphText, line: n, endLine: body[paragraph.last]!.n });
     i = paragraph.last;
   }
 
@@ -322,13 +359,15 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       segment.forEach((k, index) => (roles[k] = index === 0 ? { as: 'task', task: drafts.length - 1 } : { as: 'task-content', task: drafts.length - 1 }));
       continue;
     }
-    const bodyBearing = headings.filter((k) => {
-      const h = items[k] as HeadingItem;
-      return h.runIn !== undefined;
-    });
+    // Tasks are the shallowest headings with body text after the last title-only heading (so a
+    // title-only （五） above 1.–6. is their section, and （1）–（4） below a run-in 2. are its
+    // sub-items); with no such heading, the last title-only heading is the task (its body follows).
+    const titleOnly = headings.filter((k) => (items[k] as HeadingItem).runIn === undefined);
+    const lastTitleOnly = titleOnly.length ? titleOnly[titleOnly.length - 1]! : -1;
+    const bodyBearing = headings.filter((k) => k > lastTitleOnly && (items[k] as HeadingItem).runIn !== undefined);
     const taskLevel = bodyBearing.length
       ? Math.min(...bodyBearing.map((k) => (items[k] as HeadingItem).level))
-      : Math.max(...headings.map((k) => (items[k] as HeadingItem).level));
+      : (items[lastTitleOnly] as HeadingItem).level;
     // The task headings: trailing headings at the task level, back to a shallower heading.
     const taskHeadings: number[] = [];
     for (let idx = headings.length - 1; idx >= 0; idx--) {
@@ -576,6 +615,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     .map((r, index) => ({ r, index }))
     .sort((a, b) => a.r.source.line - b.r.source.line || a.index - b.index)
     .map(({ r }, index) => ({ id: `${documentId}-r${index + 1}`, ...r }));
+  diagnostics.sort((a, b) => a.line - b.line);
   return { document, tasks, tables, repairs: ordered, diagnostics };
 }
 
