@@ -106,7 +106,6 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
   if (!main.blocks.some((b) => b.type === 'heading')) {
     main.warn('no-sections', bodyLines[0]!.no, 'no numbered section heading (一、 （一） 1、 1. （1）) found in the body; the document is shown as plain paragraphs');
   }
-  const issuer = ctx.resolveUnit(entry.issuer, { file, line: mainLines[0]!.no });
   documents.push({
     id: entry.id,
     sourceId: entry.id,
@@ -114,7 +113,9 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
     title: front.title,
     attachment: null,
     issuer: entry.issuer,
-    issuerDepartmentId: issuer?.id ?? null,
+    // Left to the pipeline, which looks the issuer up without recording a miss (an issuer is not a
+    // responsibility field); department reports resolve their unit below.
+    issuerDepartmentId: null,
     jurisdiction: entry.jurisdiction,
     date: entry.date,
     parentId: null,
@@ -162,7 +163,7 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
       title: closeCjkSpacing(captionText),
       attachment: number,
       issuer: entry.issuer,
-      issuerDepartmentId: issuer?.id ?? null,
+      issuerDepartmentId: null,
       jurisdiction: entry.jurisdiction,
       date: entry.date,
       parentId: entry.id,

@@ -1,25 +1,18 @@
 /**
- * Test support: the seed corpus and a parse context for it. Until the registry's resolver
- * (`scripts/ingest/registry/resolve.ts`) exists, units resolve by exact name/alias lookup in
- * `content/data/departments.yaml` within the jurisdiction and its enclosing ones — the contract
- * the real resolver keeps — and unresolved names are collected like the real one does.
+ * Test support: the seed corpus, a parse context with the real unit resolver for it, and a
+ * table-driven context for fixtures.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Diagnostic, ManifestEntry } from '../../../../src/schemas/index.ts';
 import { ManifestSchema } from '../../../../src/schemas/index.ts';
-import type { ParseContext, SourceAt } from '../../context.ts';
+import { type ParseContext, type SourceAt, createParseContext } from '../../context.ts';
+import { loadDepartments } from '../../registry/departments.ts';
+import { createUnitResolver } from '../../registry/resolve.ts';
 import { decodeSource, type SourceText } from '../../core/source-text.ts';
 
 const ROOT = new URL('../../../../', import.meta.url);
-
-interface RegistryEntry {
-  id: string;
-  name: string;
-  fullName: string;
-  aliases?: string[];
-  jurisdiction: string;
-}
 
 export function loadManifest(): ManifestEntry[] {
   return ManifestSchema.parse(parse(readFileSync(new URL('content/sources/manifest.yaml', ROOT), 'utf8'))).documents;
@@ -34,31 +27,21 @@ export interface TestContext extends ParseContext {
   warnings: Diagnostic[];
 }
 
-/** A parse context whose resolver reads the department registry (exact names and aliases). */
+/**
+ * A parse context with the pipeline's own unit resolver over `content/data/departments.yaml`
+ * (jurisdiction tree and the manifest's parent jurisdictions included), as `npm run ingest` builds it.
+ */
 export function registryContext(jurisdiction: string): TestContext {
-  const registry = parse(readFileSync(new URL('content/data/departments.yaml', ROOT), 'utf8')) as {
-    jurisdictions: { name: string; parent?: string }[];
-    departments: RegistryEntry[];
-  };
-  const chain: string[] = [];
-  for (let j: string | undefined = jurisdiction; j; j = registry.jurisdictions.find((x) => x.name === j)?.parent) chain.push(j);
-  const unresolved: TestContext['unresolved'] = [];
+  const registry = loadDepartments(fileURLToPath(new URL('content/data/departments.yaml', ROOT)), 'content/data/departments.yaml');
+  const parents = Object.fromEntries(loadManifest().flatMap((e) => (e.parentJurisdiction ? [[e.jurisdiction, e.parentJurisdiction]] : [])));
+  const resolver = createUnitResolver(registry.departments, { jurisdictions: registry.jurisdictions, parents });
   const warnings: Diagnostic[] = [];
+  const ctx = createParseContext({ jurisdiction, resolver, diagnostics: warnings });
   return {
-    jurisdiction,
-    unresolved,
+    ...ctx,
     warnings,
-    resolveUnit(name, at) {
-      const key = name.replace(/\s+/g, '');
-      for (const j of chain) {
-        const hit = registry.departments.find((d) => d.jurisdiction === j && [d.name, d.fullName, ...(d.aliases ?? [])].includes(key));
-        if (hit) return { id: hit.id, name: hit.name };
-      }
-      unresolved.push({ name, at });
-      return null;
-    },
-    warn(d) {
-      warnings.push(d);
+    get unresolved() {
+      return resolver.unresolved().map((u) => ({ name: u.name, at: { file: u.file, line: u.line } }));
     },
   };
 }
