@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { starlightInlineScriptHashes } from './src/utils/csp.ts';
 
 /** Sub-path the site is served under (`/kb/`); always starts and ends with `/`. */
@@ -20,8 +21,13 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // No code blocks in the corpus; Shiki's inline styles would also break the CSP.
-  // Text is shown as printed: no typographic replacement of quotes and dashes.
-  markdown: { syntaxHighlight: false, smartypants: false },
+  // Generated pages hold source text that must render exactly as printed: no typographic
+  // quotes or dashes, and no GFM (bare URLs would turn into links; the pages use components, not
+  // Markdown tables). No code blocks either, so no syntax highlighting (Shiki breaks the CSP).
+  markdown: {
+    syntaxHighlight: false,
+    processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
+  },
   build: { format: 'directory' },
   // Scripts and styles Astro emits are hashed into a CSP <meta>; Starlight's inline scripts
   // (theme before first paint, sidebar state) are hashed from its sources (src/utils/csp.ts).
@@ -69,6 +75,6 @@ export default defineConfig({
         { label: '通报与报告', collapsed: true, items: [{ autogenerate: { directory: 'reports' } }] },
       ],
     }),
-    mdx({ smartypants: false }),
+    mdx(),
   ],
 });

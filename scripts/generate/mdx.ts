@@ -62,7 +62,20 @@ export function headingDepth(level: number): number {
   return Math.min(6, level + 1);
 }
 
-function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number): MdxJsxFlowElement {
+/** What a table block points at: a table of the tables collection or the summary rows of a document. */
+export type TableTargets = Pick<Model, 'tables' | 'summaryRows'>;
+
+function tableNode(doc: PolicyDocument, block: Extract<Block, { type: 'table' }>, targets: TableTargets): MdxJsxFlowElement {
+  if (targets.tables.some((table) => table.id === block.tableId)) return element('PolicyTableView', { id: block.tableId, blockId: block.id });
+  if (targets.summaryRows.some((row) => row.documentId === block.tableId)) {
+    return element('SummaryTable', { documentId: block.tableId, blockId: block.id });
+  }
+  throw new Error(
+    `${block.source.file}:${block.source.line}: table block ${block.id} of ${doc.id} points at ${block.tableId}, which is neither a table nor a summary table`,
+  );
+}
+
+function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number, targets: TableTargets): MdxJsxFlowElement {
   switch (block.type) {
     case 'heading': {
       const attrs: Record<string, string> = {
@@ -86,7 +99,7 @@ function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number)
     case 'task':
       return element('TaskCard', { id: block.taskId, blockId: block.id, depth: String(Math.min(6, headingLevelAbove + 1)) });
     case 'table':
-      return element('PolicyTableView', { id: block.tableId, blockId: block.id });
+      return tableNode(doc, block, targets);
   }
 }
 
@@ -130,14 +143,13 @@ export function sidebarOrder(doc: PolicyDocument, documents: readonly PolicyDocu
 }
 
 /** The mdast tree of a document page body. */
-export function documentTree(doc: PolicyDocument): Root {
+export function documentTree(doc: PolicyDocument, targets: TableTargets): Root {
   const body: MdxJsxFlowElement[] = [element('DocumentHeader', { documentId: doc.id })];
   let headingLevelAbove = 1;
   for (const block of doc.blocks) {
-    body.push(blockNode(doc, block, headingLevelAbove));
+    body.push(blockNode(doc, block, headingLevelAbove, targets));
     if (block.type === 'heading') headingLevelAbove = headingDepth(block.level);
   }
-  if (doc.kind === 'summary-table') body.push(element('SummaryTable', { documentId: doc.id }));
   body.push(element('RepairList', { documentId: doc.id }));
 
   const used = new Set(body.map((node) => node.name as PageComponent));
@@ -158,7 +170,7 @@ export function serialiseMdx(tree: Root): string {
 }
 
 /** The complete MDX page of a document: YAML frontmatter plus the serialised body. */
-export function documentMdx(doc: PolicyDocument, model: Pick<Model, 'documents'>): string {
+export function documentMdx(doc: PolicyDocument, model: Pick<Model, 'documents' | 'tables' | 'summaryRows'>): string {
   const frontmatter = stringifyYaml(pageFrontmatter(doc, model), { lineWidth: 0 });
-  return `---\n${frontmatter}---\n\n${serialiseMdx(documentTree(doc))}`;
+  return `---\n${frontmatter}---\n\n${serialiseMdx(documentTree(doc, model))}`;
 }
