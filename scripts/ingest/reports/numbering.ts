@@ -23,12 +23,12 @@ const PATTERNS: { kind: NumberingKind; re: RegExp; numeral: 'cn' | 'arabic' }[] 
   { kind: 'cn', re: /^([一二三四五六七八九十]{1,3})、\s*/u, numeral: 'cn' },
   // （一） and half-width (一) with or without a trailing space
   { kind: 'cn-paren', re: /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*/u, numeral: 'cn' },
-  // （1） and (7)
-  { kind: 'arabic-paren', re: /^[（(](\d{1,2})[）)]\s*/u, numeral: 'arabic' },
+  // （1）, (7) and full-width （１）
+  { kind: 'arabic-paren', re: /^[（(]([0-9０-９]{1,2})[）)]\s*/u, numeral: 'arabic' },
   // 1、
-  { kind: 'arabic-dun', re: /^(\d{1,2})\s?、\s*/u, numeral: 'arabic' },
+  { kind: 'arabic-dun', re: /^([0-9０-９]{1,2})\s?、\s*/u, numeral: 'arabic' },
   // 1. / 1． — not a decimal such as 1.2 亿元
-  { kind: 'arabic-dot', re: /^(\d{1,2})\s?[.．](?!\d)\s*/u, numeral: 'arabic' },
+  { kind: 'arabic-dot', re: /^([0-9０-９]{1,2})\s?[.．](?![0-9０-９])\s*/u, numeral: 'arabic' },
 ];
 
 /** The heading marker a line starts with, or null for body text (一是/二是 run-ins stay in paragraphs). */
@@ -36,7 +36,7 @@ export function matchHeadingMarker(text: string): HeadingMarker | null {
   for (const { kind, re, numeral } of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
-    const value = numeral === 'cn' ? chineseNumeral(m[1]!) : Number(m[1]);
+    const value = numeral === 'cn' ? chineseNumeral(m[1]!) : Number(m[1]!.normalize('NFKC'));
     if (value === null || value <= 0) continue;
     const rest = text.slice(m[0].length);
     if (rest.trim() === '') continue;

@@ -26,6 +26,7 @@ describe('heading markers', () => {
     expect(read('2. 标题')).toEqual(['arabic-dot', '2.', 2]);
     expect(read('（1）标题')).toEqual(['arabic-paren', '（1）', 1]);
     expect(read('(7) 标题')).toEqual(['arabic-paren', '(7)', 7]);
+    expect(read('（１２）标题')).toEqual(['arabic-paren', '（１２）', 12]);
   });
 
   it('does not take 一是, a decimal such as 1.2 亿元, a year or a bare marker for a heading', () => {
