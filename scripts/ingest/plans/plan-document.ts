@@ -391,6 +391,28 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     });
     lastTaskOfBlock = drafts.length - 1;
   }
+  // A run-in item left without fields while items of its level in the same section have them:
+  // probably a task whose 时间节点/责任单位 lines are missing.
+  {
+    const taskLevels = new Set<number>();
+    const pending: HeadingItem[] = [];
+    const flush = () => {
+      for (const h of pending) {
+        if (!taskLevels.has(h.level)) continue;
+        warn('task-missing-units', h.line, `${h.number ?? ''}${h.title} reads like a task (items of its level in this section have 责任单位) but no field block follows it; expected 时间节点/责任单位 lines`);
+      }
+      pending.length = 0;
+      taskLevels.clear();
+    };
+    items.forEach((it, k) => {
+      if (it.kind !== 'heading') return;
+      if (it.level === 1) flush();
+      const role = roles[k]!;
+      if (role.as === 'task') taskLevels.add(it.level);
+      else if (role.as === 'section' && it.runIn !== undefined && it.level > 1) pending.push(it);
+    });
+    flush();
+  }
   // 主要目标：… and similar labelled goal paragraphs introduce a section.
   items.forEach((it, k) => {
     if (it.kind === 'paragraph' && roles[k]!.as === 'paragraph' && /^主要目标\s*[:：]/u.test(it.text)) roles[k] = { as: 'paragraph', role: 'intro' };
