@@ -99,6 +99,19 @@ describe('the 2022 平顶山 plan package', () => {
     }
   });
 
+  it('names 1258 units over the 408 field blocks: 103 blocks with a lead, 1 with supporters only, 304 jointly responsible', () => {
+    const blocks = [...new Map(result.tasks.map((t) => [t.fieldSource.line, t])).values()];
+    expect(blocks.reduce((sum, t) => sum + t.units.length, 0)).toBe(1258);
+    const kinds = blocks.map((t) => {
+      const roles = new Set(t.units.map((u) => u.role));
+      if (roles.has('lead')) return 'lead';
+      return [...roles].join('+');
+    });
+    expect(kinds.filter((k) => k === 'lead')).toHaveLength(103);
+    expect(kinds.filter((k) => k === 'support')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'responsible')).toHaveLength(304);
+  });
+
   it('reads two lead groups in 附件24 （三） (L3199)', () => {
     expect(task('a24-t3').fieldSource.endLine).toBe(3199);
     expect(units('a24-t3')).toEqual(['lead:市生态环境局', 'lead:市农业农村局', 'lead:市自然资源和规划局', 'support:市发展改革委', 'support:市住房和城乡建设局']);
