@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeHeadersFile } from './checks/headers.ts';
+import { IngestError, IngestErrors } from './ingest/core/errors.ts';
 import { normaliseBase } from './serve.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -63,8 +64,9 @@ type Stage = (options: BuildOptions) => Promise<unknown>;
 
 const stages: Record<StageName, Stage> = {
   ingest: async ({ contentDir, generatedDir }) => {
-    const runIngest = await loadStage<(o: { contentDir: string; outDir: string }) => Promise<unknown>>('scripts/ingest/cli.ts', 'runIngest');
-    await runIngest({ contentDir, outDir: generatedDir });
+    type RunIngest = (o: { contentDir: string; outDir: string; log: (line: string) => void }) => unknown;
+    const runIngest = await loadStage<RunIngest>('scripts/ingest/cli.ts', 'runIngest');
+    await runIngest({ contentDir, outDir: generatedDir, log: (line) => console.log(line) });
   },
   generate: async ({ generatedDir }) => {
     const runGenerate = await loadStage<(o: { modelPath: string }) => Promise<unknown>>('scripts/generate/generate.ts', 'runGenerate');
@@ -142,20 +144,20 @@ if (import.meta.main) {
       generatedDir: path.resolve(process.env.KB_GENERATED_DIR ?? 'generated'),
       distDir: path.resolve(process.env.KB_DIST_DIR ?? 'dist'),
     };
-    const timings = await runBuild(options, parseStageArgument(process.argv.slice(2)));
+    const only = parseStageArgument(process.argv.slice(2));
+    const timings = await runBuild(options, only);
     console.log(formatSummary(timings));
-    console.log(`Built ${options.distDir} for base ${options.base}`);
+    if (only.includes('astro')) console.log(`Built ${options.distDir} for base ${options.base}`);
     if (process.argv.includes('--report-json')) {
       console.log(`BUILD_REPORT ${JSON.stringify({ timings, maxRssKiB: process.resourceUsage().maxRSS })}`);
     }
     // Astro can leave handles open (file watchers, workers); the build is over.
     process.exit(0);
   } catch (error) {
-    const message = error instanceof MissingStageError || error?.constructor?.name === 'IngestError'
-      ? (error as Error).message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error);
+    // Source faults and missing stages are the maintainer's to fix: their message says where; a
+    // stack trace would only bury it.
+    const expected = error instanceof MissingStageError || error instanceof IngestError || error instanceof IngestErrors;
+    const message = expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`\nBuild failed: ${message}`);
     process.exit(1);
   }
