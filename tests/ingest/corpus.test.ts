@@ -58,6 +58,24 @@ describe('the whole corpus', () => {
     }
   });
 
+  it('makes every unit responsible where 责任单位 has neither 牵头 nor 配合', () => {
+    const plain = model.tasks.filter((t) => !/牵头|配合/.test(t.unitsRaw));
+    expect(plain.length).toBeGreaterThan(300);
+    for (const task of plain) expect(task.units.map((u) => u.role), task.id).toEqual(task.units.map(() => 'responsible'));
+  });
+
+  it('finds the indicators the reports name explicitly (001:29, 004:648, 004:1114, 004:1220)', () => {
+    const at = (file: string, line: number) =>
+      new Set(model.mentions.filter((m) => m.kind === 'indicator' && m.source.file === file && m.source.line <= line && line <= m.source.endLine).map((m) => m.targetId));
+    const xiping = at('xiping-regulations-report-2021.txt', 29);
+    for (const id of ['government-services', 'starting-a-business', 'getting-gas', 'getting-water', 'getting-credit', 'credit-environment', 'ecological-environment']) {
+      expect(xiping.has(id), id).toBe(true);
+    }
+    expect(at('shangqiu-rectification-report-2022.txt', 648).has('registering-property')).toBe(true);
+    expect(at('shangqiu-rectification-report-2022.txt', 1114).has('paying-taxes')).toBe(true);
+    expect(at('shangqiu-rectification-report-2022.txt', 1220).has('getting-electricity')).toBe(true);
+  });
+
   it('gives 17 tables, and the summary table of 商丘 as 10 rows with resolved units', () => {
     expect(model.tables).toHaveLength(17);
     expect(model.summaryRows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
