@@ -118,6 +118,9 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   const warn = (code: string, line: number, message: string) => diagnostics.push({ severity: 'warning', code, file, line, message });
 
   const lines = part.lines.filter((l) => l !== part.label);
+  // Paragraph ids count lines from the start of this document, so edits to another document of
+  // the same file (which shift absolute line numbers) leave them unchanged.
+  const firstLine = part.label?.n ?? part.lines[0]?.n ?? 1;
   if (part.label) markup.push({ text: part.label.text.trim(), source: span(part.label.n) });
 
   // Title: the first non-blank lines up to one ending with 方案.
@@ -464,7 +467,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       if (it.runIn !== undefined) block.runIn = it.runIn;
       blocks.push(block);
     } else if (role.as === 'paragraph' && it.kind === 'paragraph') {
-      blocks.push({ id: `${documentId}-b${it.line}`, type: 'paragraph', source: span(it.line, it.endLine), text: it.text, role: role.role });
+      blocks.push({ id: `${documentId}-b${it.line - firstLine + 1}`, type: 'paragraph', source: span(it.line, it.endLine), text: it.text, role: role.role });
     } else if (role.as === 'table' && it.kind === 'table') {
       tableCount++;
       const id = `${documentId}-tbl${tableCount}`;
@@ -574,11 +577,13 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   // Displaced endnotes of this part.
   const footnoteMarker = entry.split?.footnotes?.marker;
   let footnote: { line: SourceLine; text: string; endLine: number } | null = null;
+  let footnoteCount = 0;
   const flushFootnote = () => {
     if (!footnote) return;
     const text = footnote.text;
     const term = /^([^：:]{1,20})[：:]/u.exec(text)?.[1]?.trim();
-    const block: Block = { id: `${documentId}-b${footnote.line.n}`, type: 'footnote', source: span(footnote.line.n, footnote.endLine), text };
+    footnoteCount++;
+    const block: Block = { id: `${documentId}-fn${footnoteCount}`, type: 'footnote', source: span(footnote.line.n, footnote.endLine), text };
     if (term) block.term = term;
     blocks.push(block);
     footnote = null;
@@ -612,8 +617,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   }
   flushFootnote();
 
-  const first = part.label?.n ?? part.lines[0]?.n ?? 1;
-  const lastLine = part.lines[part.lines.length - 1]?.n ?? first;
+  const lastLine = part.lines[part.lines.length - 1]?.n ?? firstLine;
   const document: PolicyDocument = {
     id: documentId,
     sourceId: entry.id,
@@ -630,7 +634,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     meta: [],
     markup,
     blocks,
-    source: span(first, lastLine),
+    source: span(firstLine, lastLine),
   };
   // Repairs in source order, numbered within the document.
   const ordered = repairs
