@@ -49,8 +49,9 @@ export function findMentions(input: MentionInput): Mention[] {
 
   const generic = new Set(input.departments.filter((d) => d.kind === '泛指').map((d) => d.id));
   const mentions: Mention[] = [];
+  const documents = new Map(input.documents.map((d) => [d.id, d]));
   for (const passage of passages(input)) {
-    const document = input.documents.find((d) => d.id === passage.documentId)!;
+    const document = documents.get(passage.documentId)!;
     const folded = fold(passage.text);
     const scans: [Mention['kind'], TermMatcher<string>][] = [['indicator', indicators]];
     if (REPORT_KINDS.has(document.kind)) scans.push(['department', departmentsFor(document.jurisdiction)]);
@@ -79,8 +80,10 @@ export function findMentions(input: MentionInput): Mention[] {
 function* passages(input: MentionInput): Generator<Passage> {
   const tasks = new Map(input.tasks.map((t) => [t.id, t]));
   const tables = new Map(input.tables.map((t) => [t.id, t]));
+  const rowsOf = new Map<string, SummaryRow[]>();
+  for (const row of input.summaryRows) rowsOf.set(row.documentId, [...(rowsOf.get(row.documentId) ?? []), row]);
   for (const document of input.documents) {
-    const rows = input.summaryRows.filter((r) => r.documentId === document.id);
+    const rows = rowsOf.get(document.id) ?? [];
     for (const block of document.blocks) {
       const base = { documentId: document.id, blockId: block.id, source: block.source };
       switch (block.type) {

@@ -80,6 +80,13 @@ export function writeOpenData({ model, distDir, base }: OpenDataOptions): OpenDa
     };
   });
 
+  const tasksOfIndicator = new Map<string, string[]>();
+  for (const t of model.tasks) for (const id of t.indicatorIds) tasksOfIndicator.set(id, [...(tasksOfIndicator.get(id) ?? []), t.id]);
+  const tasksOfDocument = new Map<string, number>();
+  for (const t of model.tasks) tasksOfDocument.set(t.documentId, (tasksOfDocument.get(t.documentId) ?? 0) + 1);
+  const tablesOfDocument = new Map<string, string[]>();
+  for (const t of model.tables) tablesOfDocument.set(t.documentId, [...(tablesOfDocument.get(t.documentId) ?? []), t.id]);
+
   const indicators = model.indicators.map((i) => ({
     id: i.id,
     name: i.name,
@@ -89,7 +96,7 @@ export function writeOpenData({ model, distDir, base }: OpenDataOptions): OpenDa
     description: i.description ?? null,
     url: `${root}indicators/${i.id}/`,
     planIds: i.planIds,
-    taskIds: model.tasks.filter((t) => t.indicatorIds.includes(i.id)).map((t) => t.id),
+    taskIds: tasksOfIndicator.get(i.id) ?? [],
     targets: i.targets.map((t) => ({
       metric: t.metric,
       current: t.current,
@@ -121,8 +128,8 @@ export function writeOpenData({ model, distDir, base }: OpenDataOptions): OpenDa
     indicatorIds: d.indicatorIds,
     url: documentUrl(d, root),
     source: span(d.source),
-    taskCount: model.tasks.filter((t) => t.documentId === d.id).length,
-    tableIds: model.tables.filter((t) => t.documentId === d.id).map((t) => t.id),
+    taskCount: tasksOfDocument.get(d.id) ?? 0,
+    tableIds: tablesOfDocument.get(d.id) ?? [],
     meta: d.meta.map((m) => ({ label: m.label, value: m.value })),
   }));
 
