@@ -98,7 +98,9 @@ export async function searchByUrl(
 /** Types a new query into the open search page (the warm path) and reads the results. */
 export async function searchByTyping(page: Page, base: string, query: string, { related = false } = {}): Promise<PageSearchResult> {
   await page.fill('#kb-search-q', query);
+  // A search field drops line breaks from what is typed or pasted into it.
+  const typed = await page.inputValue('#kb-search-q');
   await page.press('#kb-search-q', 'Enter');
-  await waitForSearch(page, query, { related });
+  await waitForSearch(page, typed, { related });
   return readResults(page, base);
 }

@@ -26,60 +26,109 @@ export interface NormalizedText {
   ends: number[];
 }
 
-function lastCodePoint(text: string): string {
-  const last = text.codePointAt(text.length - 1);
-  if (last === undefined) return '';
-  // A trailing low surrogate belongs to a pair: step back one more unit.
-  if (last >= 0xdc00 && last <= 0xdfff && text.length >= 2) return text.slice(-2);
-  return text.slice(-1);
+/** How one code point folds: its replacement text, or that it is whitespace or invisible. */
+interface Folding {
+  /** Replacement text (empty for whitespace and invisible characters). */
+  text: string;
+  whitespace: boolean;
+  /** Whether the replacement starts / ends with a character of a space-separated script. */
+  spacedStart: boolean;
+  spacedEnd: boolean;
 }
 
-function firstCodePoint(text: string): string {
-  const first = text.codePointAt(0);
-  return first === undefined ? '' : String.fromCodePoint(first);
+const foldings = new Map<string, Folding>();
+
+function folding(codePoint: string): Folding {
+  let known = foldings.get(codePoint);
+  if (known) return known;
+  const folded = INVISIBLE.test(codePoint) ? '' : codePoint.normalize('NFKC').toLowerCase();
+  const whitespace = WHITESPACE.test(codePoint) || (folded.length > 0 && /^\s+$/u.test(folded));
+  const text = whitespace || INVISIBLE.test(folded) ? '' : folded;
+  const chars = Array.from(text);
+  known = {
+    text,
+    whitespace,
+    spacedStart: chars.length > 0 && SPACED_SCRIPT.test(chars[0] ?? ''),
+    spacedEnd: chars.length > 0 && SPACED_SCRIPT.test(chars[chars.length - 1] ?? ''),
+  };
+  foldings.set(codePoint, known);
+  return known;
+}
+
+/** CJK unified ideographs (basic block and extension A) fold to themselves: the common case. */
+function isPlainIdeograph(unit: number): boolean {
+  return (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf);
+}
+
+function normalize(original: string, withMap: boolean): NormalizedText {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let length = 0;
+  let lastSpaced = false;
+  let pendingSpaceAt = -1;
+  let offset = 0;
+  while (offset < original.length) {
+    const start = offset;
+    const unit = original.charCodeAt(offset);
+    let fold: Folding;
+    if (isPlainIdeograph(unit)) {
+      // A run of ideographs is copied as it is.
+      offset += 1;
+      while (offset < original.length && isPlainIdeograph(original.charCodeAt(offset))) offset += 1;
+      pendingSpaceAt = -1; // never a space next to a Chinese character
+      pieces.push(original.slice(start, offset));
+      if (withMap) {
+        for (let i = start; i < offset; i += 1) {
+          starts.push(i);
+          ends.push(i + 1);
+        }
+      }
+      length += offset - start;
+      lastSpaced = false;
+      continue;
+    }
+    const isPair = unit >= 0xd800 && unit <= 0xdbff && offset + 1 < original.length;
+    const codePoint = isPair ? original.slice(offset, offset + 2) : (original[offset] as string);
+    offset += codePoint.length;
+    fold = folding(codePoint);
+    if (fold.whitespace) {
+      if (pendingSpaceAt < 0) pendingSpaceAt = start;
+      continue;
+    }
+    if (fold.text.length === 0) continue;
+    if (pendingSpaceAt >= 0) {
+      if (length > 0 && lastSpaced && fold.spacedStart) {
+        pieces.push(' ');
+        if (withMap) {
+          starts.push(pendingSpaceAt);
+          ends.push(pendingSpaceAt + 1);
+        }
+        length += 1;
+      }
+      pendingSpaceAt = -1;
+    }
+    pieces.push(fold.text);
+    if (withMap) {
+      for (let i = 0; i < fold.text.length; i += 1) {
+        starts.push(start);
+        ends.push(offset);
+      }
+    }
+    length += fold.text.length;
+    lastSpaced = fold.spacedEnd;
+  }
+  return { text: pieces.join(''), starts, ends };
 }
 
 /** Normalises `original` and keeps, for every output unit, where it came from. */
 export function normalizeWithMap(original: string): NormalizedText {
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let pendingSpaceAt = -1;
-  let offset = 0;
-  for (const codePoint of original) {
-    const start = offset;
-    offset += codePoint.length;
-    if (INVISIBLE.test(codePoint)) continue;
-    const folded = codePoint.normalize('NFKC').toLowerCase();
-    if (folded.length === 0 || INVISIBLE.test(folded)) continue;
-    if (WHITESPACE.test(codePoint) || /^\s+$/u.test(folded)) {
-      if (pendingSpaceAt < 0) pendingSpaceAt = start;
-      continue;
-    }
-    if (pendingSpaceAt >= 0) {
-      if (
-        text.length > 0 &&
-        SPACED_SCRIPT.test(lastCodePoint(text)) &&
-        SPACED_SCRIPT.test(firstCodePoint(folded))
-      ) {
-        text += ' ';
-        starts.push(pendingSpaceAt);
-        ends.push(pendingSpaceAt + 1);
-      }
-      pendingSpaceAt = -1;
-    }
-    for (let i = 0; i < folded.length; i += 1) {
-      starts.push(start);
-      ends.push(offset);
-    }
-    text += folded;
-  }
-  return { text, starts, ends };
+  return normalize(original, true);
 }
 
 /** Normalises text for matching (see the module comment for the rules). */
 export function normalizeForSearch(original: string): string {
-  return normalizeWithMap(original).text;
+  return normalize(original, false).text;
 }
 
 /**

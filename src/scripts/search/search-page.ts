@@ -248,6 +248,8 @@ class SearchPage {
   markFirstResult(sequence: number, started: number): void {
     if (sequence !== this.sequence) return;
     this.root.dataset.firstResultMs = (performance.now() - started).toFixed(1);
+    // The first answer after the page loaded, measured from navigation start (cold timing).
+    if (performance.getEntriesByName('kb-first-result').length === 0) performance.mark('kb-first-result');
   }
 
   finish(sequence: number, started: number, count: number): void {
