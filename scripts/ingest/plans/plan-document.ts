@@ -365,9 +365,9 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     // Tasks are the shallowest headings with body text after the last title-only heading (so a
     // title-only （五） above 1.–6. is their section, and （1）–（4） below a run-in 2. are its
     // sub-items); with no such heading, the last title-only heading is the task (its body follows).
-    const titleOnly = headings.filter((k) => (items[k] as HeadingItem).runIn === undefined);
+    const titleOnly = headings.filter((k) => !hasBodyText(items[k] as HeadingItem));
     const lastTitleOnly = titleOnly.length ? titleOnly[titleOnly.length - 1]! : -1;
-    const bodyBearing = headings.filter((k) => k > lastTitleOnly && (items[k] as HeadingItem).runIn !== undefined);
+    const bodyBearing = headings.filter((k) => k > lastTitleOnly && hasBodyText(items[k] as HeadingItem));
     const taskLevel = bodyBearing.length
       ? Math.min(...bodyBearing.map((k) => (items[k] as HeadingItem).level))
       : (items[lastTitleOnly] as HeadingItem).level;
@@ -412,7 +412,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       if (it.level === 1) flush();
       const role = roles[k]!;
       if (role.as === 'task') taskLevels.add(it.level);
-      else if (role.as === 'section' && it.runIn !== undefined && it.level > 1) pending.push(it);
+      else if (role.as === 'section' && hasBodyText(it) && it.level > 1) pending.push(it);
     });
     flush();
   }
@@ -531,10 +531,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
         return c.text;
       });
       let taskTitle: string | null = null;
-      if (draft.heading) {
-        if (draft.heading.runIn === undefined) taskTitle = draft.heading.title || null;
-        else if (draft.heading.title.length <= TASK_TITLE_MAX) taskTitle = draft.heading.title;
-      }
+      if (draft.heading && draft.heading.title.length <= TASK_TITLE_MAX) taskTitle = draft.heading.title || null;
       const fields = draft.fields;
       const deadline = parseDeadline(fields.deadline?.raw ?? null);
       if (fields.deadline && !isRecognisedDeadline(deadline)) {
@@ -643,6 +640,14 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     .map(({ r }, index) => ({ id: `${documentId}-r${index + 1}`, ...r }));
   diagnostics.sort((a, b) => a.line - b.line);
   return { document, tasks, tables, repairs: ordered, diagnostics };
+}
+
+/**
+ * Whether a numbered line carries body text: a run-in sentence after its title, or one long
+ * sentence (an item with no title, 1.贯彻落实…。). A short line, even one ending in 。, is a title.
+ */
+function hasBodyText(heading: HeadingItem): boolean {
+  return heading.runIn !== undefined || (heading.title.endsWith('。') && heading.title.length > TASK_TITLE_MAX);
 }
 
 /** The next heading at `level` after index `from`, unless a shallower heading comes first. */
