@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchKey } from '../../scripts/ingest/registry/normalize.ts';
 import { IngestErrors } from '../../scripts/ingest/core/errors.ts';
 import { loadDepartments, parseDepartments } from '../../scripts/ingest/registry/departments.ts';
 import { loadIndicators, parseIndicators } from '../../scripts/ingest/registry/indicators.ts';
@@ -34,6 +37,18 @@ describe('the department registry', () => {
       ['pds-czj', '平顶山市'],
       ['sq-czj', '商丘市'],
     ]);
+  });
+
+  it('lists only spellings that occur in the sources, and only units the sources name', () => {
+    const { departments } = loadDepartments('content/data/departments.yaml');
+    const corpus = readdirSync('content/sources')
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => matchKey(readFileSync(join('content/sources', f), 'utf8')))
+      .join('\n');
+    for (const d of departments) {
+      for (const alias of d.aliases) expect(corpus.includes(matchKey(alias)), `${d.id}: alias ${alias}`).toBe(true);
+      expect([d.name, d.fullName, ...d.aliases].some((n) => corpus.includes(matchKey(n))), d.id).toBe(true);
+    }
   });
 
   it('names the line of an unknown kind and lists the allowed kinds', () => {
