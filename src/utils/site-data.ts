@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionKey } from 'astro:content';
 import type {
   Block,
   Department,
@@ -52,7 +52,7 @@ export interface SiteData {
 
 let cached: Promise<SiteData> | undefined;
 
-async function entries<T>(name: Parameters<typeof getCollection>[0]): Promise<T[]> {
+async function entries<T>(name: CollectionKey): Promise<T[]> {
   const list = await getCollection(name);
   return list.map((entry) => (entry as unknown as { data: T }).data);
 }
