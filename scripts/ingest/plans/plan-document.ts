@@ -105,6 +105,8 @@ interface TaskDraft {
 const TITLE_END = /方案\s*$/u;
 const MAX_TITLE_LINES = 4;
 const TASK_TITLE_MAX = 40;
+/** Labels that look like task fields but are not the two this format uses. */
+const OTHER_FIELD_LABEL = /^(完成时限|完成时间|时间要求|牵头单位|配合单位|责任部门|牵头部门|责任人)\s*[:：]/u;
 /** A paragraph this short after another paragraph is a fragment left by lost text. */
 const SHORT_FRAGMENT = 6;
 
@@ -186,14 +188,14 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   const joinable = (k: number): boolean => {
     if (k >= body.length || inTable.has(k)) return false;
     const text = body[k]!.text;
-    return !structural(text) && !/^\t/u.test(text);
+    return !structural(text) && !/^\t/u.test(text) && !OTHER_FIELD_LABEL.test(text.trim());
   };
   /** Reads a paragraph starting at `start`, following page-break splits; returns text and last index. */
   const readParagraph = (start: number, firstText: string) => {
     const pieces: SourceLine[] = [{ n: body[start]!.n, text: body[start]!.text }];
     let text = firstText.trim();
     let last = start;
-    while (!endsSentence(text)) {
+    while (!endsSentence(text) && !OTHER_FIELD_LABEL.test(text)) {
       const k = nextInk(last + 1);
       if (!joinable(k)) break;
       pieces.push({ n: body[k]!.n, text: body[k]!.text });
@@ -294,6 +296,10 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       items.push(item);
       i = last;
       continue;
+    }
+    const label = OTHER_FIELD_LABEL.exec(trimmed);
+    if (label) {
+      warn('unknown-field-label', n, `line starts with the label “${label[1]}”; plans give task fields as 时间节点：… and 责任单位：… — read as a paragraph`);
     }
     const odd = unknownNumbering(trimmed);
     if (odd) warn('unknown-numbering', n, `line starts with “${odd}”, a numbering style plans do not use; expected 一、 （一） 1. or （1）. Read as a paragraph.`);
