@@ -162,6 +162,16 @@ describe('the indicator registry', () => {
     expect(names('intellectual-property')).toEqual(expect.arrayContaining(['知识产权', '知识产权创造运用和保护']));
   });
 
+  it('keeps only aliases, keywords and exclusions that occur in the sources', () => {
+    const corpus = readdirSync('content/sources')
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => matchKey(readFileSync(join('content/sources', f), 'utf8')))
+      .join('\n');
+    for (const e of loadIndicators('content/data/indicators.yaml')) {
+      for (const term of [...e.aliases, ...e.keywords, ...e.exclude]) expect(corpus.includes(matchKey(term)), `${e.id}: ${term}`).toBe(true);
+    }
+  });
+
   const base = (extra: string) => `indicators:
   - id: getting-electricity
     name: 获得电力
