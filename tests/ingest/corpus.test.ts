@@ -111,6 +111,41 @@ describe('the whole corpus', () => {
     for (const item of items) expect(item.relatedPlanIds).toContain(a24.id);
   });
 
+  it('gives a special plan’s tasks its indicator, and relates nearly every overall-plan item to a special plan', () => {
+    const documents = new Map(model.documents.map((d) => [d.id, d]));
+    for (const task of model.tasks.filter((t) => t.plan > 1)) expect(task.indicatorIds, task.id).toEqual(documents.get(task.documentId)!.indicatorIds);
+    const items = model.tasks.filter((t) => t.plan === 1);
+    expect(items.filter((t) => t.relatedPlanIds.length > 0).length).toBeGreaterThanOrEqual(items.length - 5);
+  });
+
+  it('keeps every reference inside the model: units, departments, indicators, plans, anchors', () => {
+    const departments = new Set(model.departments.map((d) => d.id));
+    const indicators = new Set(model.indicators.map((i) => i.id));
+    const documents = new Map(model.documents.map((d) => [d.id, d]));
+    const tables = new Set(model.tables.map((t) => t.id));
+    const anchors = new Map(model.documents.map((d) => [d.id, new Set(d.blocks.flatMap((b) => [b.id, ...(b.type === 'task' ? [b.taskId] : [])]))]));
+    for (const t of model.tasks) {
+      for (const u of t.units) expect(departments.has(u.id), `${t.id} unit ${u.id}`).toBe(true);
+      for (const id of t.indicatorIds) expect(indicators.has(id)).toBe(true);
+      for (const id of t.relatedPlanIds) expect(documents.get(id)?.kind).toBe('special-plan');
+      expect(anchors.get(t.documentId)!.has(t.id), `${t.id} is shown on its page`).toBe(true);
+    }
+    for (const d of model.documents) {
+      for (const id of [d.issuerDepartmentId, d.departmentId]) if (id) expect(departments.has(id)).toBe(true);
+      for (const id of d.indicatorIds) expect(indicators.has(id)).toBe(true);
+      if (d.parentId) expect(documents.has(d.parentId)).toBe(true);
+    }
+    for (const m of model.mentions) {
+      expect((m.kind === 'indicator' ? indicators : departments).has(m.targetId)).toBe(true);
+      expect(anchors.get(m.documentId)!.has(m.blockId), `mention ${m.id}`).toBe(true);
+    }
+    for (const i of model.indicators) {
+      for (const id of i.planIds) expect(documents.get(id)?.kind).toBe('special-plan');
+      for (const t of i.targets) expect(tables.has(t.tableId!)).toBe(true);
+      for (const g of i.goals) expect(anchors.get(g.documentId)!.has(g.blockId)).toBe(true);
+    }
+  });
+
   it('reads targets from the plans’ indicator tables', () => {
     const starting = model.indicators.find((i) => i.id === 'starting-a-business')!;
     expect(starting.targets.length).toBeGreaterThan(0);
