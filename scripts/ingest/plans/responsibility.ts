@@ -36,6 +36,11 @@ const VAGUE_TAILS = ['等相关部门', '等有关部门', '等相关单位', '�
 const SHARED_SUFFIXES = ['管委会'];
 const ORG_ENDING = /(局|委|办|院|中心|公司|政府|部|会|处|行|分局|海关|社|室|所|站|队|单位|部门|机构|（市、区）|（市）|（区）)$/;
 
+/** 市住房和城乡建设局（市房产事务服务中心） ends like an organisation: look before a closing parenthetical too. */
+function endsLikeOrganisation(name: string): boolean {
+  return ORG_ENDING.test(name) || ORG_ENDING.test(name.replace(/[（(][^（()）]*[）)]$/u, ''));
+}
+
 /** Splits `text` at any of `separators` that are not inside （）/() brackets. */
 export function splitOutsideBrackets(text: string, separators: string): string[] {
   const parts: string[] = [];
@@ -109,7 +114,7 @@ export function splitResponsibility(value: string): ResponsibilityItem[] {
     const item = items[i]!;
     const next = items[i + 1]!;
     const suffix = SHARED_SUFFIXES.find((s) => next.name.endsWith(s));
-    if (suffix && !ORG_ENDING.test(item.name) && item.role === next.role) item.name += suffix;
+    if (suffix && !endsLikeOrganisation(item.name) && item.role === next.role) item.name += suffix;
   }
   return items.filter((item) => item.name !== '');
 }

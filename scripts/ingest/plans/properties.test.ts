@@ -1,0 +1,96 @@
+/**
+ * Properties over generated inputs (fast-check): tables printed as tab-cell lines, with cells cut
+ * over several lines and blank lines anywhere, come back as the same grid; responsibility lists
+ * come back as the same units with the roles their words give.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { responsibilityFixtureUnits } from './test-support/units.ts';
+import { splitResponsibility } from './responsibility.ts';
+import { buildTable, findTableRegions, type SourceLine } from './tables.ts';
+
+const HEADERS = ['指标（项目）', '现状水平', '2022年6月目标', '2022年12月目标', '国内前沿水平', '完成时限', '责任单位', '升级版目标'];
+const LABELS = ['办理环节（个）', '办理时间（工作日）', '纳税次数', '收回债务所需成本', '信用信息归集数量（亿条）', '开工率'];
+const VALUES = ['2', '0.5天', '≤20', '98%', '进一步提升', '截至2021年12月，共注册企业4591家', '2022年12月', '—', ''];
+
+/** Prints a cell as the sources do: a TAB line, then maybe continuation lines and blank lines. */
+const printedCell = (text: string) =>
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.boolean()).map(([pieces, blankBetween]) => {
+    if (text === '' || text.length < pieces) return [`\t${text}`];
+    const size = Math.ceil(text.length / pieces);
+    const parts = Array.from({ length: pieces }, (_, i) => text.slice(i * size, (i + 1) * size)).filter((p) => p !== '');
+    return parts.flatMap((part, i) => (i === 0 ? [`\t${part}`] : blankBetween ? ['', part] : [part]));
+  });
+
+const table = fc.integer({ min: 2, max: HEADERS.length }).chain((width) =>
+  fc.record({
+    header: fc.shuffledSubarray(HEADERS.slice(1), { minLength: width - 1, maxLength: width - 1 }).map((rest) => [HEADERS[0]!, ...rest]),
+    rows: fc.array(
+      fc.tuple(fc.constantFrom(...LABELS), fc.array(fc.constantFrom(...VALUES.filter((v) => !v.startsWith('2022') && !v.startsWith('截至'))), { minLength: width - 1, maxLength: width - 1 })).map(([label, values]) => [label, ...values]),
+      { minLength: 1, maxLength: 5 },
+    ),
+  }),
+);
+
+describe('tab-cell tables', () => {
+  it('come back as the grid that was printed, whatever the line breaks inside cells', () => {
+    fc.assert(
+      fc.property(
+        table.chain((t) => fc.tuple(fc.constant(t), fc.tuple(...[...t.header, ...t.rows.flat()].map(printedCell)))),
+        ([t, printed]) => {
+          const texts = ['四、指标对比', '', ...printed.flat(), '', '五、保障措施'];
+          const lines: SourceLine[] = texts.map((text, i) => ({ n: i + 1, text }));
+          const structural = (s: string) => /^[一二三四五六七八九十]+、/u.test(s.trim());
+          const [region, ...others] = findTableRegions(lines, structural);
+          expect(others).toEqual([]);
+          const built = buildTable(region!, 'generated.txt');
+          expect(built.header.map((row) => row.map((c) => c.text))).toEqual([t.header]);
+          expect(built.rows.map((row) => row.map((c) => c.text))).toEqual(t.rows);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuse a table missing one cell, naming its first line', () => {
+    fc.assert(
+      fc.property(table, fc.nat(), (t, drop) => {
+        const cells = [...t.header, ...t.rows.flat()];
+        const dataCells = cells.length - t.header.length;
+        fc.pre(dataCells > 1);
+        const index = t.header.length + (drop % dataCells);
+        const texts = ['四、指标对比', ...cells.filter((_, i) => i !== index).map((c) => `\t${c}`)];
+        const lines: SourceLine[] = texts.map((text, i) => ({ n: i + 1, text }));
+        const [region] = findTableRegions(lines, (s) => /^[一二三四五六七八九十]+、/u.test(s.trim()));
+        expect(() => buildTable(region!, 'generated.txt')).toThrow(/^generated\.txt:2: /u);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('responsibility lists', () => {
+  const names = fc.constantFrom(...responsibilityFixtureUnits);
+  it('give back every unit printed, leads first, in the order printed', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(names, { minLength: 1, maxLength: 4 }), fc.uniqueArray(names, { minLength: 0, maxLength: 4 }), fc.boolean(), (leads, others, sayConfirm) => {
+        fc.pre(others.every((o) => !leads.includes(o)));
+        const value = `${leads.join('、')}牵头${others.length ? `，${others.join('、')}${sayConfirm ? '配合' : ''}` : ''}`;
+        const items = splitResponsibility(value);
+        expect(items.map((u) => u.name)).toEqual([...leads, ...others]);
+        expect(items.map((u) => u.role)).toEqual([...leads.map(() => 'lead'), ...others.map(() => 'support')]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('make every unit jointly responsible when no role word is printed', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(names, { minLength: 1, maxLength: 6 }), fc.constantFrom('、', '，'), (units, separator) => {
+        const items = splitResponsibility(`${units.join(separator)}按职责分工负责`);
+        expect(items.map((u) => [u.name, u.role])).toEqual(units.map((u) => [u, 'responsible']));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
