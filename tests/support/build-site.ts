@@ -66,10 +66,22 @@ export async function buildSite({ base: rawBase = '/', variant = 'main' }: Build
     const distDir = path.join(folder, 'dist');
     const logPath = path.join(folder, 'build.log');
     const marker = path.join(folder, 'complete');
+    const failure = path.join(folder, 'failed');
+    // A failed build is not retried by the other test files of the same run (same parent
+    // process): they fail at once with the same message. The next run tries again.
+    if (existsSync(failure)) {
+      const { runner, message } = JSON.parse(await readFile(failure, 'utf8')) as { runner: number; message: string };
+      if (runner === process.ppid) throw new Error(message);
+    }
     if (!existsSync(marker)) {
       await rm(folder, { recursive: true, force: true });
       await mkdir(folder, { recursive: true });
-      await runBuild({ base, distDir, logPath });
+      try {
+        await runBuild({ base, distDir, logPath });
+      } catch (error) {
+        await writeFile(failure, JSON.stringify({ runner: process.ppid, message: (error as Error).message }));
+        throw error;
+      }
       await writeFile(marker, new Date().toISOString());
     }
     return { distDir, base, log: await readFile(logPath, 'utf8') };
