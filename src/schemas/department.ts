@@ -6,6 +6,8 @@ import { z } from 'zod';
  * Curated in `content/data/departments.yaml`.
  */
 export const DepartmentKindSchema = z.enum([
+  // A people's government itself (国务院, 省政府, 市政府, 县政府).
+  '人民政府',
   // A working department of the document's own level of government (市直部门; also 县直 for a county).
   '市直部门',
   '中央驻地方单位',
@@ -15,13 +17,11 @@ export const DepartmentKindSchema = z.enum([
   '党委部门',
   '人大政协',
   '议事协调机构',
+  // A department of a higher-level government named in a city or county document (省财政厅, 财政部).
+  '上级部门',
   '其他',
   // A generic collective (市直相关部门, 各有关金融机构 …): resolves task units, never listed as a mention.
   '泛指',
-  // A people's government itself (国务院, 省政府, 市政府, 县政府).
-  '人民政府',
-  // A department of a higher-level government named in a city or county document (省财政厅, 财政部).
-  '上级部门',
 ]);
 export type DepartmentKind = z.infer<typeof DepartmentKindSchema>;
 
