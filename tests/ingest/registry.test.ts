@@ -61,7 +61,7 @@ describe('the department registry', () => {
     jurisdiction: 平顶山市
 `;
     const [message] = errorsOf(() => parseDepartments(text, 'departments.yaml'));
-    expect(message).toMatch(/^departments\.yaml:10: department: kind "财政部门" is not allowed; expected one of 人民政府, 市直部门, );
+    expect(message).toMatch(/^departments\.yaml:10: department: kind "财政部门" is not allowed; expected one of 人民政府, 市直部门, /);
   });
 
   it('names the line of a duplicate id', () => {
