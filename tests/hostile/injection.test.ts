@@ -1,0 +1,322 @@
+/**
+ * Hostile text cannot execute. The fixture corpus in tests/hostile/content/ adds two documents
+ * exactly as a maintainer would (a text file + a manifest entry): a report and a plan package whose
+ * titles, headings, paragraphs, tasks, deadlines and table cells are full of `{…}` expressions,
+ * `<script>`, event-handler attributes, import/export lines, JSX-like tags, HTML fragments and
+ * entities, backticks, `$`, Markdown syntax and unusual Unicode. The real pipeline builds it
+ * (ingest → generate → astro build → open data → search index) in a private project copy; then:
+ * the generated MDX holds no code derived from the sources, and in Chromium every hostile string
+ * shows literally, on its page and in search results, while nothing runs.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import type { Browser, Page } from 'playwright-core';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelSchema, type Model } from '../../src/schemas/index.ts';
+import { PAGE_COMPONENTS } from '../../scripts/generate/mdx.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { serveSite } from '../support/serve-site.ts';
+import { buildCorpusSite, type CorpusSite } from './support/corpus-site.ts';
+
+const hostileContent = path.join(import.meta.dirname, 'content');
+
+/** Fragments of the hostile report that a careless pipeline would execute or reinterpret. */
+export const HOSTILE_REPORT_FRAGMENTS = [
+  '花括号与表达式{globalThis.__pwned = true}',
+  '{x}',
+  '{/* 注释 */}',
+  '{1+1}',
+  '{alert(3)}',
+  '<script>alert(1)</script>',
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(4)>',
+  '<iframe srcdoc="<script>alert(5)</script>"></iframe>',
+  '<p>片段</p>',
+  '</div>',
+  '</SourceBlock>',
+  '<!-- 注释 -->',
+  '<Foo bar={1} />',
+  '<DocumentHeader documentId="x" />',
+  '<style>body{display:none}</style>',
+  '<a href="javascript:alert(6)">点击</a>',
+  '[链接](javascript:alert(7))',
+  '<https://example.com/>',
+  "import pwned from './pwned.js'",
+  'export const pwned = (globalThis.__pwned = true)',
+  'export default function Page() { return null }',
+  '> 引用开头的行应原样显示。',
+  '| 竖线 | 表格 | 应原样显示 |',
+  '井号 # 标题',
+  '*星号强调*',
+  '**加粗**',
+  '_下划线_',
+  '~~删除线~~',
+  '分隔线 --- 与 [x](y)',
+  '反引号`code`',
+  '三个反引号```js```',
+  '美元符号$',
+  '${x}',
+  '$$公式$$',
+  'C:\\path\\n',
+  '实体&amp;、&lt;script&gt;、&#60;、&#x3C;和&nbsp;',
+  '行分隔符\u2028位于句中',
+  '零宽字符\u200b空格\u200c非连接\u200d连接\u2060词连接',
+  '从右到左标记\u200f和\u202e反向覆盖\u202c都应保留',
+];
+
+/** Fragments of the hostile plan package: in titles, tasks, deadlines and table cells. */
+export const HOSTILE_PLAN_FRAGMENTS = {
+  'cs-2022-hostile-plans-a01': [
+    '坚持{x}与<script>alert(1)</script>并重，`import`与${x}同行。',
+    '开办企业{props.title}提速<img src=x onerror=alert(1)>。',
+    '推行<Foo bar={1} />一网通办。',
+    '压缩开办时间到{1+1}个工作日，<p>片段</p>与&lt;script&gt;照录。',
+    '2022年{12}月底前',
+  ],
+  'cs-2022-hostile-plans-a02': [
+    '开办企业时间压缩至{days}天以内|竖线|。',
+    '优化登记流程[链接](javascript:alert(9))。',
+    'export const x = 1',
+    '指标<i>名称</i>',
+    '{开办时间}',
+    '3<script>alert(10)</script>天',
+    '1${x}天',
+  ],
+} as const;
+
+const REPORT_ID = 'cs-2022-hostile-report';
+const REPORT_TITLE = '关于<script>alert(1)</script>与{alert(2)}等字样的测试汇报';
+const SPECIAL_PLAN_TITLE = '测试市开办企业<script>alert(8)</script>专项行动方案';
+
+let site: CorpusSite;
+let model: Model;
+
+beforeAll(async () => {
+  site = await buildCorpusSite(hostileContent);
+  model = ModelSchema.parse(JSON.parse(await readFile(path.join(site.generatedDir, 'model.json'), 'utf8')));
+});
+
+describe('the hostile fixture corpus goes through the pipeline', () => {
+  it('is ingested whole: three documents, both tasks, the table, and lossless 100 %', () => {
+    expect(model.documents.map((d) => d.id).sort()).toEqual(['cs-2022-hostile-plans-a01', 'cs-2022-hostile-plans-a02', REPORT_ID]);
+    expect(model.tasks).toHaveLength(2);
+    expect(model.tables).toHaveLength(1);
+    expect(site.log).toMatch(/lossless\s+100 %/);
+  });
+
+  it('keeps every hostile fragment, character for character, in the model', () => {
+    const everything = JSON.stringify(model);
+    for (const fragment of [...HOSTILE_REPORT_FRAGMENTS, ...Object.values(HOSTILE_PLAN_FRAGMENTS).flat()]) {
+      expect(everything, fragment).toContain(JSON.stringify(fragment).slice(1, -1));
+    }
+  });
+});
+
+/** Every generated MDX page of the corpus, by document id. */
+async function generatedPages(): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  for (const folder of ['plans', 'reports']) {
+    const dir = path.join(site.docsDir, folder);
+    for (const name of await readdir(dir)) if (name.endsWith('.mdx')) pages.set(name.slice(0, -4), await readFile(path.join(dir, name), 'utf8'));
+  }
+  return pages;
+}
+
+/** The YAML frontmatter and the MDX body of a page. */
+function splitFrontmatter(mdx: string): { frontmatter: Record<string, unknown>; body: string } {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
+  if (!match) throw new Error('generated page without frontmatter');
+  return { frontmatter: parseYaml(match[1]!) as Record<string, unknown>, body: mdx.slice(match[0].length) };
+}
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx);
+
+/** Calls `visitor` on every node of a tree, depth first. */
+function visit(node: Nodes, visitor: (node: Nodes) => void): void {
+  visitor(node);
+  if ('children' in node) for (const child of node.children) visit(child, visitor);
+}
+
+describe('the generated MDX holds no code derived from the sources', () => {
+  it('parses back (remark-mdx) into fixed component imports, fixed components with string attributes, and plain text', async () => {
+    const pages = await generatedPages();
+    expect([...pages.keys()].sort()).toEqual(model.documents.map((d) => d.id).sort());
+    const allowedImports = new Set(
+      Object.entries(PAGE_COMPONENTS).map(([name, file]) => `import ${name} from '../../../components/doc/${file}';`),
+    );
+    for (const [id, mdx] of pages) {
+      const tree = mdxParser.parse(splitFrontmatter(mdx).body) as Root;
+      const found: string[] = [];
+      visit(tree, (node) => {
+        switch (node.type) {
+          case 'root':
+          case 'paragraph':
+          case 'text':
+            return;
+          case 'mdxjsEsm':
+            if (!allowedImports.has(node.value)) found.push(`ESM: ${node.value}`);
+            return;
+          case 'mdxJsxFlowElement':
+          case 'mdxJsxTextElement':
+            if (node.type === 'mdxJsxTextElement' || !(node.name! in PAGE_COMPONENTS)) found.push(`JSX element <${node.name}>`);
+            for (const attribute of node.attributes) {
+              if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') found.push(`JSX attribute expression on <${node.name}>`);
+            }
+            return;
+          default:
+            // Expressions, html, emphasis, links, code, headings, lists, quotes, tables, breaks …
+            found.push(`${node.type} node`);
+        }
+      });
+      expect(found, `${id}.mdx`).toEqual([]);
+    }
+  });
+
+  it('carries each paragraph of the report as text nodes equal to the source text', async () => {
+    const mdx = (await generatedPages()).get(REPORT_ID)!;
+    const tree = mdxParser.parse(splitFrontmatter(mdx).body) as Root;
+    const texts: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'text') texts.push(node.value);
+    });
+    const report = model.documents.find((d) => d.id === REPORT_ID)!;
+    for (const block of report.blocks) if (block.type === 'paragraph') expect(texts).toContain(block.text);
+  });
+
+  it('puts hostile titles into the frontmatter as YAML strings, unchanged', async () => {
+    const pages = await generatedPages();
+    expect(splitFrontmatter(pages.get(REPORT_ID)!).frontmatter['title']).toBe(REPORT_TITLE);
+    expect(splitFrontmatter(pages.get('cs-2022-hostile-plans-a02')!).frontmatter['title']).toBe(SPECIAL_PLAN_TITLE);
+  });
+});
+
+const browserTests = chromiumAvailable();
+
+describe.skipIf(!browserTests)('hostile pages in Chromium', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    server = await serveSite(site.distDir, site.base);
+    browser = (await launchChromium())!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens a page with a canary, and records anything that would show code ran or was blocked. */
+  async function visitPage(url: string): Promise<{ page: Page; incidents: string[] }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const incidents: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+      (window as unknown as { __violations: string[] }).__violations = [];
+    });
+    page.on('dialog', (dialog) => {
+      incidents.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') incidents.push(`console error: ${message.text()}`);
+    });
+    page.on('request', (request) => {
+      // What the hostile markup would load if it became markup: <img src=x>, the ESM import.
+      const url = new URL(request.url());
+      if (url.protocol === 'javascript:' || /\/(?:x|pwned\.js)$/.test(url.pathname)) incidents.push(`request: ${request.url()}`);
+    });
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    expect(response?.status(), url).toBe(200);
+    return { page, incidents };
+  }
+
+  async function expectNothingRan(page: Page, incidents: string[]): Promise<void> {
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(incidents).toEqual([]);
+    // No element from the sources: no hostile tag became an element of the page.
+    const injected = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll('img[src="x"], svg[onload], iframe, foo, p > p, a[href^="javascript:"], [onerror], [onload], i, b'),
+        ...[...document.querySelectorAll('script, style')].filter((element) => /alert|__pwned|display:none/.test(element.textContent ?? '')),
+      ].map((element) => element.outerHTML.slice(0, 80)),
+    );
+    expect(injected).toEqual([]);
+  }
+
+  async function bodyText(page: Page): Promise<string> {
+    return page.evaluate(() => document.querySelector('[data-pagefind-body]')?.textContent ?? '');
+  }
+
+  it('shows every hostile fragment of the report literally, and runs none of it', async () => {
+    const { page, incidents } = await visitPage(`${server.url}reports/${REPORT_ID}/`);
+    const text = await bodyText(page);
+    for (const fragment of HOSTILE_REPORT_FRAGMENTS) expect(text, fragment).toContain(fragment);
+    await expectNothingRan(page, incidents);
+  });
+
+  it('shows a hostile title literally in the heading and the window title', async () => {
+    const { page, incidents } = await visitPage(`${server.url}reports/${REPORT_ID}/`);
+    expect(await page.locator('h1').first().textContent()).toBe(REPORT_TITLE);
+    expect(await page.title()).toContain(REPORT_TITLE);
+    await expectNothingRan(page, incidents);
+  });
+
+  for (const [documentId, fragments] of Object.entries(HOSTILE_PLAN_FRAGMENTS)) {
+    it(`shows the hostile task, deadline and table text of ${documentId} literally, and runs none of it`, async () => {
+      const { page, incidents } = await visitPage(`${server.url}plans/${documentId}/`);
+      const text = await bodyText(page);
+      for (const fragment of fragments) expect(text, fragment).toContain(fragment);
+      await expectNothingRan(page, incidents);
+    });
+  }
+
+  it('lists hostile titles literally in the sidebar', async () => {
+    const { page, incidents } = await visitPage(server.url);
+    const sidebar = await page.locator('nav.sidebar').textContent();
+    expect(sidebar).toContain(`测试市发展和改革委员会：${REPORT_TITLE}`);
+    await expectNothingRan(page, incidents);
+  });
+
+  const searches: [query: string, engine: 'exact' | 'pagefind'][] = [
+    ['{alert(3)}', 'exact'],
+    ['<script>alert(1)</script>', 'exact'],
+    ['&lt;script&gt;', 'exact'],
+    ["import pwned from './pwned.js'", 'exact'],
+    ['3<script>alert(10)</script>天', 'exact'],
+    ['<script>alert(1)</script>', 'pagefind'],
+  ];
+  for (const [query, engine] of searches) {
+    it(`finds ${query} and shows it literally in the search results (${engine} engine)`, async () => {
+      const params = new URLSearchParams({ q: query, ...(engine === 'pagefind' ? { engine } : {}) });
+      const { page, incidents } = await visitPage(`${server.url}search/?${params}`);
+      await page.waitForFunction(
+        (query) => {
+          const root = document.querySelector<HTMLElement>('[data-kb-search]');
+          return root?.dataset.query === query && (root.dataset.state === 'done' || root.dataset.state === 'error');
+        },
+        query,
+        { timeout: 20_000 },
+      );
+      const results = await page.evaluate(() => ({
+        links: document.querySelectorAll('[data-testid="search-result"]').length,
+        text: document.querySelector('[data-testid="search-results"]')?.textContent ?? '',
+      }));
+      expect(results.links, `results for ${query}`).toBeGreaterThan(0);
+      expect(results.text).toContain(query);
+      // The query itself is reflected into the page as text only.
+      expect(await page.inputValue('#kb-search-q')).toBe(query);
+      await expectNothingRan(page, incidents);
+    });
+  }
+});
