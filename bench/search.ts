@@ -127,7 +127,7 @@ export async function sampleQueries(distDir: string, truth: readonly GroundTruth
   for (let i = 0; i < Math.min(40, numberList.length); i += 1) add(pick(numberList), 'number');
   for (const text of HAND_WRITTEN_QUERIES) add(text, 'hand-written');
   // Clauses pasted from a PDF: a sentence with a line break and a stray space in it.
-  const long = blocks.filter((block) => block.length > 40);
+  const long = blocks.filter((block) => block.length > 40 && !/["“”「」『』]/.test(block));
   for (let i = 0; i < 10 && long.length > 0; i += 1) {
     const block = pick(long);
     const start = Math.floor(next() * (block.length - 30));

@@ -26,9 +26,12 @@ async function builtSite(base: string): Promise<{ distDir: string; base: string 
 
 /** A passage of the site as a reader would paste it: a clause with a line break and spaces in it. */
 function pastedClause(truth: readonly GroundTruthPage[]): { pasted: string; phrase: string } {
-  const block = truth.flatMap((page) => page.blocks).find((text) => text.length > 40 && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 30);
-  if (!block) throw new Error('the built site has no paragraph long enough to paste from');
-  const phrase = block.slice(5, 35);
+  // A clause without quote marks (a quote after a space would open a quoted phrase).
+  const phrase = truth
+    .flatMap((page) => page.blocks)
+    .map((text) => text.slice(5, 35))
+    .find((text) => text.length === 30 && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 20 && !/["“”「」『』]/.test(text));
+  if (!phrase) throw new Error('the built site has no paragraph long enough to paste from');
   return { pasted: `${phrase.slice(0, 12)}\n${phrase.slice(12, 20)} ${phrase.slice(20)}`, phrase };
 }
 

@@ -7,6 +7,8 @@
  * - `terms` are the words the reader separated with spaces, a quoted phrase counting as one
  *   word. A page containing every term, but not the whole phrase, ranks next.
  * - `quoted` lists the terms the reader put in quotes: they are required in every result.
+ *   Quote marks count as such at the start of the query or after a space; inside a pasted
+ *   clause they are text.
  */
 import { normalizeForSearch } from './normalize.ts';
 
@@ -46,7 +48,10 @@ function splitQuoted(raw: string): RawPart[] {
   while (index < chars.length) {
     const char = chars[index] ?? '';
     const closers = CLOSERS.get(char);
-    if (closers === undefined) {
+    // A quote mark opens a phrase only at the start of the query or after a space: inside a
+    // pasted clause (实现“一网通办”服务) it is part of the text.
+    const opensPhrase = closers !== undefined && (index === 0 || /\s/u.test(chars[index - 1] ?? ''));
+    if (closers === undefined || !opensPhrase) {
       plain += char;
       index += 1;
       continue;

@@ -101,6 +101,10 @@ describe('query parsing', () => {
     expect(parseQuery('ＡＢＣ abc ""')).toMatchObject({ terms: ['abc'], phrase: 'abc abc' });
     expect(parseQuery('   ')).toMatchObject({ phrase: '', terms: [] });
   });
+  it('keeps quote marks that sit inside a pasted clause as text', () => {
+    expect(parseQuery('实现“一网通办”服务')).toMatchObject({ phrase: '实现“一网通办”服务', terms: ['实现“一网通办”服务'], quoted: [] });
+    expect(parseQuery('推进 “交房即交证”改革')).toMatchObject({ quoted: ['交房即交证'], terms: ['推进', '交房即交证', '改革'] });
+  });
   it('keeps a pasted clause with line breaks as one phrase', () => {
     const query = parseQuery('企业开办时间压缩至\n0.5个工作日以内');
     expect(query.phrase).toBe('企业开办时间压缩至0.5个工作日以内');
