@@ -12,8 +12,8 @@ describe('html-validate over a built site', () => {
     for (const reason of Object.values(relaxedRuleReasons)) expect(reason.length).toBeGreaterThan(20);
   });
 
-  it('counts only rules set to off or warn as relaxed', () => {
-    expect(relaxedRules({ rules: { a: 'off', b: ['warn', {}], c: 'error', d: 0, e: 2 } })).toEqual(['a', 'b', 'd']);
+  it('counts rules set to off or warn, or given options, as relaxed', () => {
+    expect(relaxedRules({ rules: { a: 'off', b: ['warn', {}], c: 'error', d: 0, e: 2, f: ['error', { relaxed: true }] } })).toEqual(['a', 'b', 'd', 'f']);
   });
 
   it('passes valid pages and names the file, line and rule of each error', async () => {

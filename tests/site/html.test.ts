@@ -13,6 +13,6 @@ describe('HTML of the built site', () => {
     const { pages, problems } = await validateSite(distDir, await loadHtmlValidateConfig(projectRoot));
     console.log(`html-validate: ${pages} pages, ${problems.length} errors`);
     expect(pages).toBeGreaterThan(50);
-    expect(problems, formatHtmlProblems(problems)).toEqual([]);
+    expect(problems.length, formatHtmlProblems(problems)).toBe(0);
   }, 600_000);
 });

@@ -19,6 +19,6 @@ describe.each(['/', '/kb/'])('links of the site built for BASE_PATH=%s', (base) 
     const report = await checkSiteLinks(site.url);
     console.log(`links (${base}): ${report.checked} checked, ${report.broken.length} broken, ${report.external.length} external left out`);
     expect(report.checked).toBeGreaterThan(100);
-    expect(report.broken, formatBrokenLinks(report.broken)).toEqual([]);
+    expect(report.broken.length, formatBrokenLinks(report.broken)).toBe(0);
   }, 600_000);
 });
