@@ -168,6 +168,14 @@ describe('the 2022 平顶山 plan package', () => {
     expect(result.repairs.filter((r) => r.kind === 'lost-text').map((r) => `${r.source.line} ${r.before}`)).toEqual(['2454 落地实施。']);
   });
 
+  it('turns the manifest's editorial flags into typo repairs of the plans that print them', () => {
+    const flags = result.repairs.filter((r) => r.kind === 'typo-flag');
+    expect(flags).toHaveLength(entry.flags?.length ?? 0);
+    expect(flags.find((r) => r.before === '河南省人民办公厅')).toMatchObject({ documentId: 'pds-2022-plans-a04', source: { line: 604 } });
+    for (const flag of flags) expect(flag.after).toBe(flag.before);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('rejoins the paragraphs cut by page breaks and records each join', () => {
     const joins = result.repairs.filter((r) => r.kind === 'page-break-join').map((r) => `${r.source.line}-${r.source.endLine}`);
     expect(joins).toEqual(['506-507', '508-510', '581-583', '588-589', '604-606', '607-609', '613-615', '684-686', '1957-1959', '2061-2063']);

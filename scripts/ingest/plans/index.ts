@@ -74,13 +74,40 @@ export function splitPlanPackage(entry: ManifestEntry, text: SourceText): PlanPa
   return parts;
 }
 
+/**
+ * Editorial flags of the manifest (`flags`: probable typos, text lost at a page break) are located
+ * by the text as printed, which must occur exactly once in the file; each goes to the part whose
+ * lines hold it. A flag found zero or several times is an error diagnostic naming the file.
+ */
+function locateEditorialFlags(entry: ManifestEntry, text: SourceText, parts: PlanPart[], diagnostics: Diagnostic[]): void {
+  for (const flag of entry.flags ?? []) {
+    const hits = text.lines.flatMap((line, index) => Array.from({ length: line.split(flag.text).length - 1 }, () => index + 1));
+    if (hits.length !== 1) {
+      diagnostics.push({
+        severity: 'error',
+        code: hits.length === 0 ? 'flag-not-found' : 'flag-ambiguous',
+        file: text.file,
+        line: hits[0] ?? 1,
+        message: `manifest flag "${flag.text}" occurs ${hits.length} times in the file; expected exactly once (within one line) — lengthen or correct it`,
+      });
+      continue;
+    }
+    const line = hits[0]!;
+    const part = parts.find((p) => p.lines.some((l) => l.n === line) || p.footnotes.some((l) => l.n === line));
+    if (!part) continue;
+    (part.flags ??= []).push({ kind: flag.kind, text: flag.text, note: flag.note, line });
+  }
+}
+
 export function parsePlanPackage(entry: ManifestEntry, text: SourceText, ctx: ParseContext): PlanPackageResult {
   if (entry.kind !== 'plan-package') {
     throw new IngestError('wrong-parser', text.file, 1, `manifest entry ${entry.id} is a ${entry.kind}; expected kind plan-package`);
   }
   const marker = new RegExp(entry.split?.attachmentMarker ?? DEFAULT_MARKER, 'u');
   const result: PlanPackageResult = { documents: [], tasks: [], tables: [], summaryRows: [], repairs: [], diagnostics: [] };
-  for (const part of splitPlanPackage(entry, text)) {
+  const parts = splitPlanPackage(entry, text);
+  locateEditorialFlags(entry, text, parts, result.diagnostics);
+  for (const part of parts) {
     const parsed = parsePlanPart(entry, text.file, part, ctx, marker);
     result.documents.push(parsed.document);
     result.tasks.push(...parsed.tasks);

@@ -37,6 +37,8 @@ export interface PlanPart {
   label: SourceLine | null;
   /** Displaced endnotes that belong to this part (marker still on the line). */
   footnotes: SourceLine[];
+  /** Editorial flags of the manifest located on this part's lines. */
+  flags?: { kind: 'typo-flag' | 'lost-text'; text: string; note: string; line: number }[];
 }
 
 export interface PlanDocumentResult {
@@ -639,6 +641,10 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     blocks,
     source: span(firstLine, lastLine),
   };
+  // Editorial flags (manifest): the text stays as printed; the repair tells readers.
+  for (const flag of part.flags ?? []) {
+    repairs.push({ documentId, kind: flag.kind, before: flag.text, after: flag.text, note: flag.note, source: span(flag.line) });
+  }
   // Repairs in source order, numbered within the document.
   const ordered = repairs
     .map((r, index) => ({ r, index }))
