@@ -168,7 +168,7 @@ describe('the 2022 平顶山 plan package', () => {
     expect(result.repairs.filter((r) => r.kind === 'lost-text').map((r) => `${r.source.line} ${r.before}`)).toEqual(['2454 落地实施。']);
   });
 
-  it('turns the manifest's editorial flags into typo repairs of the plans that print them', () => {
+  it('turns the editorial flags of the manifest into typo repairs of the plans that print them', () => {
     const flags = result.repairs.filter((r) => r.kind === 'typo-flag');
     expect(flags).toHaveLength(entry.flags?.length ?? 0);
     expect(flags.find((r) => r.before === '河南省人民办公厅')).toMatchObject({ documentId: 'pds-2022-plans-a04', source: { line: 604 } });
