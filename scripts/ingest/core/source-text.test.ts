@@ -59,6 +59,20 @@ describe('decoding a source text', () => {
     expect(error.message).toMatch(/^broken\.txt:3: .*not valid UTF-8/);
   });
 
+  it('detects GB18030 text that prints U+FFFD itself (a character GB18030 encodes like any other)', () => {
+    const bytes = iconv.encode('附件4\n\uFFFD注：用电报装\n', 'gb18030');
+    const text = decodeSource('legacy.txt', bytes);
+    expect(text.encoding).toBe('gb18030');
+    expect(text.lines).toEqual(['附件4', '\uFFFD注：用电报装']);
+  });
+
+  it('refuses a file declared GBK whose bytes are not GB18030, naming the first bad line', () => {
+    const bytes = new Uint8Array([...iconv.encode('第一行\n第二行\n', 'gbk'), 0x81, 0x0a]);
+    const error = catchError(() => decodeSource('legacy.txt', bytes, 'gbk'));
+    expect(error.code).toBe('invalid-gb18030');
+    expect(error.message).toMatch(/^legacy\.txt:3: declared gbk but this line is not valid GB18030/);
+  });
+
   it('refuses a file declared UTF-8 that is not', () => {
     const bytes = iconv.encode('营商环境', 'gb18030');
     expect(catchError(() => decodeSource('x.txt', bytes, 'utf-8')).code).toBe('invalid-utf8');

@@ -37,6 +37,10 @@ export function decodeSource(file: string, bytes: Uint8Array, declared?: string)
   if (wanted && wanted !== 'utf8') {
     text = iconv.decode(Buffer.from(bytes), 'gb18030');
     encoding = 'gb18030';
+    const badLine = firstLineNotGb18030(bytes);
+    if (badLine !== null) {
+      throw new IngestError('invalid-gb18030', file, badLine, `declared ${declared} but this line is not valid GB18030/GBK; fix the declared encoding in the manifest or the bytes of the file`);
+    }
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(3) : bytes);
@@ -85,10 +89,31 @@ function lineOfByte(bytes: Uint8Array, index: number): number {
   return line;
 }
 
-/** Valid GB18030 with mostly CJK code points: not random binary or mis-declared Latin-1. */
+/**
+ * The first line (1-based) whose bytes do not decode to GB18030 and back unchanged, or null.
+ * Lines can be cut at 0x0A: GB18030 never uses that byte inside a multi-byte character.
+ */
+function firstLineNotGb18030(bytes: Uint8Array): number | null {
+  const buffer = Buffer.from(bytes);
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = buffer.indexOf(0x0a, start);
+    const chunk = buffer.subarray(start, end === -1 ? buffer.length : end);
+    if (!iconv.encode(iconv.decode(chunk, 'gb18030'), 'gb18030').equals(chunk)) return line;
+    if (end === -1) return null;
+    start = end + 1;
+  }
+}
+
+/**
+ * Valid GB18030 with mostly CJK code points: not random binary or mis-declared Latin-1. Validity is
+ * a lossless round trip (a U+FFFD in the text may be a real character the source printed, as the
+ * plan package's endnote markers are; a decoding failure also yields U+FFFD, but never re-encodes
+ * to the same bytes).
+ */
 function looksLikeGb18030(bytes: Uint8Array): boolean {
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
-  if (text.includes('\uFFFD')) return false;
+  if (text.includes('\uFFFD') && !iconv.encode(text, 'gb18030').equals(Buffer.from(bytes))) return false;
   const cjk = (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
   const nonAscii = (text.match(/[^\x00-\x7f]/g) ?? []).length;
   return nonAscii > 0 && cjk / nonAscii > 0.5;
