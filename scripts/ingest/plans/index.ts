@@ -52,6 +52,12 @@ export function splitPlanPackage(entry: ManifestEntry, text: SourceText): PlanPa
     const match = marker.exec(line.text.trim());
     if (match) {
       const number = Number(match[1]);
+      if (number === current.attachment && current.label === null && current.lines.every((l) => isBlank(l.text))) {
+        // The first part carries its own label (附件1) at the top.
+        current.label = line;
+        current.lines.push(line);
+        continue;
+      }
       const expected = current.attachment + 1;
       if (number !== expected) {
         throw new IngestError('attachment-order', text.file, line.n, `found 附件${number}; expected 附件${expected} (attachments must follow each other)`);
