@@ -19,7 +19,7 @@ const SCHEMES: { level: Numbering['level']; pattern: RegExp; han: boolean }[] = 
   { level: 1, pattern: new RegExp(`^(${HAN_NUMERAL})、`, 'u'), han: true },
   { level: 2, pattern: new RegExp(`^[（(]\\s*(${HAN_NUMERAL})\\s*[）)]`, 'u'), han: true },
   // `1.`, `49 .`, `11. `; never `1.5` (a decimal) — a digit right after the dot is not a number mark.
-  { level: 3, pattern: /^(\d{1,3})\s*[.．](?![\d０-９])/u, han: false },
+  { level: 3, pattern: /^([0-9０-９]{1,3})\s*[.．](?![0-9０-９])/u, han: false },
   { level: 4, pattern: /^[（(]\s*([0-9０-９]{1,3})\s*[）)]/u, han: false },
 ];
 
