@@ -448,6 +448,14 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
     stack.push({ level, value, printed });
   };
+  // Task ids leave out the level-1 number of the section that holds the plan's first task (三、主要措施:
+  // `-t1-2`); tasks in any other level-1 section keep it (`-s4-t1`), so their ids cannot collide.
+  let mainLevel1: number | null | undefined;
+  const taskPrefix = (): string => {
+    const level1 = stack.find((s) => s.level === 1)?.value ?? null;
+    if (mainLevel1 === undefined) mainLevel1 = level1;
+    return level1 === null || level1 === mainLevel1 ? `${documentId}-t` : `${documentId}-s${level1}-t`;
+  };
   const lastSeen = new Map<number, number>();
   let currentSectionId: string | null = null;
   let tableCount = 0;
@@ -502,7 +510,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       if (draft.heading) {
         number = draft.heading.number ?? draft.heading.impliedNumber ?? '';
         numberPath = stack.map((s) => s.printed);
-        id = `${documentId}-t${stack.filter((s) => s.level > 1).map((s) => s.value).join('-') || stack.map((s) => s.value).join('-')}`;
+        id = `${taskPrefix()}${stack.filter((s) => s.level > 1).map((s) => s.value).join('-') || stack.map((s) => s.value).join('-')}`;
         taskPaths[role.task] = { path: numberPath, values: stack.map((s) => s.value), sectionId: currentSectionId };
       } else {
         const u = draft.unnumbered!;
@@ -514,7 +522,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
           const impliedLevel = u.impliedNumber ? readNumbering(u.impliedNumber)!.level : 99;
           const parents = stack.filter((s) => s.level < impliedLevel);
           const parentValues = parents.filter((s) => s.level > 1).map((s) => s.value);
-          id = `${documentId}-t${parentValues.length ? `${parentValues.join('-')}-` : ''}p${u.position}`;
+          id = `${taskPrefix()}${parentValues.length ? `${parentValues.join('-')}-` : ''}p${u.position}`;
           numberPath = parents.map((s) => s.printed);
         }
         if (u.impliedNumber) {
