@@ -100,7 +100,7 @@ function recordJoin(doc: DocumentBuilder, before: string, line: SourceLine, prev
     kind: 'page-break-join',
     before: `${tail(before)}\n${head(line.text)}`,
     after: `${tail(before)}${head(line.text)}`,
-    note: '分页处断开的段落已接续',
+    note: `原文此段在第${line.no}行处被分页截断，已接续为一段。`,
     line: prevLine,
     endLine: line.no,
   });
@@ -164,7 +164,7 @@ function dropDuplicates(items: Item[], doc: DocumentBuilder): void {
         kind: 'duplicate',
         before: joined(copy),
         after: '',
-        note: `本段与第 ${kept.lines[0]!.no} 行起的段落重复，仅显示一次`,
+        note: `本段与第${kept.lines[0]!.no}行起的段落重复，此处只显示一次。`,
         line: copy.lines[0]!.no,
         endLine: copy.lines[copy.lines.length - 1]!.no,
       });
@@ -200,7 +200,7 @@ export function parseBody(doc: DocumentBuilder, lines: SourceLine[]): void {
     }
     if (!item.marker) {
       doc.blocks.push({
-        id: doc.uniqueBlockId(`${doc.documentId}-b${first}`, first),
+        id: doc.lineBlockId(first),
         type: 'paragraph',
         text,
         role: item.lines[0]!.bullet ? 'list-item' : 'body',

@@ -49,11 +49,27 @@ export class DocumentBuilder {
   readonly repairs: RepairDraft[] = [];
   readonly diagnostics: Diagnostic[];
   private readonly blockIds = new Set<string>();
+  /**
+   * First physical line of this document's part of the file (1 for the main report). Block ids count
+   * lines from here, so a line added to one department report leaves the ids of the others unchanged.
+   */
+  readonly firstLine: number;
 
-  constructor(documentId: string, file: string, diagnostics: Diagnostic[]) {
+  constructor(documentId: string, file: string, diagnostics: Diagnostic[], firstLine = 1) {
     this.documentId = documentId;
     this.file = file;
     this.diagnostics = diagnostics;
+    this.firstLine = firstLine;
+  }
+
+  /** A physical line number counted within the document's part (its first line is 1). */
+  localLine(line: number): number {
+    return line - this.firstLine + 1;
+  }
+
+  /** The id of a paragraph-like block starting at a physical line: `<documentId>-b<local line>`. */
+  lineBlockId(line: number): string {
+    return this.uniqueBlockId(`${this.documentId}-b${this.localLine(line)}`, line);
   }
 
   span(line: number, endLine = line) {
@@ -81,9 +97,9 @@ export class DocumentBuilder {
     this.diagnostics.push({ severity, code, file: this.file, line, message });
   }
 
-  /** A block id, unique within the document: the structural id, or the id with the line appended. */
+  /** A block id, unique within the document: the structural id, or the id with the (local) line appended. */
   uniqueBlockId(id: string, line: number): string {
-    const unique = this.blockIds.has(id) ? `${id}-l${line}` : id;
+    const unique = this.blockIds.has(id) ? `${id}-l${this.localLine(line)}` : id;
     this.blockIds.add(unique);
     return unique;
   }

@@ -240,6 +240,14 @@ describe('the 商丘 report (004)', () => {
     for (const r of sq.repairs.filter((x) => x.kind === 'lost-text')) expect(r.after).toBe(r.before);
   });
 
+  it('rejoins a sentence cut after a quoted phrase (91项“体外循环” / 的服务事项…, 附件7 lines 468/470)', () => {
+    const item = doc(`${id}-d07`).blocks.find((b) => b.source.line === 468);
+    expect(item).toMatchObject({ type: 'heading', number: '3.', source: { line: 468, endLine: 470 } });
+    expect(item?.type === 'heading' && item.runIn).toContain('91项“体外循环”的服务事项进行了逐项逐环节深入梳理');
+    expect(doc(`${id}-d07`).blocks.some((b) => b.source.line === 470)).toBe(false);
+    expect(repairsOf(`${id}-d07`, 'page-break-join').map((r) => r.source.line)).toContain(468);
+  });
+
   it('rejoins the heading split over two lines (（三）关于清理整顿…停 / 业措施的问题)', () => {
     expect(doc(`${id}-d10`).blocks.find((b) => b.source.line === 774)).toMatchObject({
       type: 'heading',

@@ -155,7 +155,7 @@ export function readFooter(entry: ManifestEntry, lines: SourceLine[], doc: Docum
       doc.addMeta('落款', t, line.no);
     } else {
       doc.warn('footer-unknown-line', line.no, `"${head(t, 20)}" after the body is none of 报送/抄送/附件/日期/公开方式/印发; kept as a note`);
-      doc.blocks.push({ id: doc.uniqueBlockId(`${doc.documentId}-b${line.no}`, line.no), type: 'paragraph', text: t, role: 'meta', source: doc.span(line.no) });
+      doc.blocks.push({ id: doc.lineBlockId(line.no), type: 'paragraph', text: t, role: 'meta', source: doc.span(line.no) });
     }
   }
   const numbers = attachments.map((a) => a.number);

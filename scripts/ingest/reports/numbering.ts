@@ -53,9 +53,13 @@ export function looksLikeUnknownNumbering(text: string): boolean {
   return /^(第[一二三四五六七八九十]+(部分|章|节)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]|[A-Za-z][、.．]\s*[\p{Script=Han}])/u.test(text);
 }
 
-/** Sentence-final punctuation: a line ending otherwise was cut by a page break (or lost its end). */
+/**
+ * Sentence-final punctuation: a line ending otherwise was cut by a page break (or lost its end).
+ * A closing quote ends a sentence only after sentence-final punctuation (`…办理。”`); after a quoted
+ * phrase the sentence goes on (`91项“体外循环”` / `的服务事项…`, 004:468).
+ */
 export function endsSentence(text: string): boolean {
-  return /[。；：！？”:;!?]$/u.test(text.trim());
+  return /(?:[。；：！？:;!?]|[。；！？!?…]”)$/u.test(text.trim());
 }
 
 /**

@@ -132,9 +132,9 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
   if (summaryIndex >= 0) {
     const region = regionAfter(summaryIndex).lines;
     const id = `${entry.id}-summary`;
-    const doc = new DocumentBuilder(id, file, diagnostics);
-    builders.push(doc);
     const marker = region[0]!;
+    const doc = new DocumentBuilder(id, file, diagnostics, marker.no);
+    builders.push(doc);
     doc.addMarkup(marker.text, marker.no);
     const number = Number(/\d+/.exec(marker.text)?.[0] ?? '1');
     const captionLines = region.slice(1).filter((l, i, all) => !l.raw.includes('\t') && all.slice(0, i).every((p) => !p.raw.includes('\t')));
@@ -147,7 +147,7 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
     const table = readSummaryTable(tableLines, doc, ctx);
     summaryRows = table.rows;
     doc.blocks.unshift({
-      id: doc.uniqueBlockId(`${id}-b${table.headerLine}`, table.headerLine),
+      id: doc.lineBlockId(table.headerLine),
       type: 'table',
       tableId: id,
       source: doc.span(table.headerLine, tableLines[tableLines.length - 1]!.no),
@@ -183,7 +183,7 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
     const titleLine = region[0]!;
     const number = deptConfig!.firstAttachment + k;
     const id = `${entry.id}-d${String(number).padStart(2, '0')}`;
-    const doc = new DocumentBuilder(id, file, diagnostics);
+    const doc = new DocumentBuilder(id, file, diagnostics, titleLine.no);
     builders.push(doc);
     const unitName = deptPattern!.exec(titleLine.raw.trim())?.groups?.['unit']?.trim();
     if (!unitName) {

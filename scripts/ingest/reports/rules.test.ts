@@ -33,9 +33,10 @@ describe('heading markers', () => {
     for (const text of ['一是建立机制。', '1.2 亿元资金', '2021年，市人大', '三、', '12320 户']) expect(matchHeadingMarker(text)).toBeNull();
   });
 
-  it('counts 。；：！？” as sentence ends and ，、 or a bare word as a cut', () => {
-    expect(['完成。', '如下：', '如下:', '“一网通办”'].every(endsSentence)).toBe(true);
-    expect(['服务平台，', '市委、', '示范机构 2'].some(endsSentence)).toBe(false);
+  it('counts 。；：！？ and a quote closed after them as sentence ends, and ，、, a bare word or a quoted phrase as a cut', () => {
+    expect(['完成。', '如下：', '如下:', '实现“最多跑一次”。', '全面推行“一件事一次办。”'].every(endsSentence)).toBe(true);
+    // 004:468 ends `91项“体外循环”` and 470 goes on `的服务事项…`: the quote closes a phrase, not the sentence.
+    expect(['服务平台，', '市委、', '示范机构 2', '涉及的63项“一门进驻”未全面覆盖和91项“体外循环”'].some(endsSentence)).toBe(false);
   });
 
   it('ends a run-in title at the first 。 outside quotes', () => {
