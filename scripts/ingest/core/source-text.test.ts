@@ -78,6 +78,13 @@ describe('decoding a source text', () => {
     expect(catchError(() => decodeSource('x.txt', bytes, 'utf-8')).code).toBe('invalid-utf8');
   });
 
+  it('refuses UTF-16 with a clear word instead of a NUL-byte complaint', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('营商环境\n', 'utf16le')]);
+    const error = catchError(() => decodeSource('wide.txt', bytes));
+    expect(error.code).toBe('utf16');
+    expect(error.message).toBe('wide.txt:1: the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 [utf16]');
+  });
+
   it('refuses NUL bytes, naming the line', () => {
     const error = catchError(() => decodeSource('bin.txt', new Uint8Array([...utf8('一\n二\n'), 0])));
     expect(error.code).toBe('nul-byte');

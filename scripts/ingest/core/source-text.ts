@@ -23,6 +23,9 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  */
 export function decodeSource(file: string, bytes: Uint8Array, declared?: string): SourceText {
   if (bytes.length === 0) throw new IngestError('empty-file', file, 1, 'the file is empty; expected the text of a document');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new IngestError('utf16', file, 1, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8');
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new IngestError('nul-byte', file, lineOfByte(bytes, nul), 'contains a NUL byte (binary data?); expected plain text');
