@@ -34,7 +34,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 }
 
 export interface PageVisit {
-  /** Console errors, uncaught exceptions and failed requests, as text. */
+  /** Console errors, uncaught exceptions, failed requests and HTTP error responses, as text. */
   errors: string[];
   /** Compressed bytes of every script the page ran: files it loaded plus inline scripts. */
   scriptBytes: number;
@@ -58,6 +58,7 @@ export async function visitPage<T>(browser: Browser, url: string, inspect: (page
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
     if (response.request().resourceType() !== 'script') return;
     scriptUrls.push(response.url());
     scriptSizes.push(response.body().then(gzipSize, () => 0));

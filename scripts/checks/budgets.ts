@@ -11,10 +11,10 @@ import { listFiles } from './files.ts';
 export const budgets = {
   /** JavaScript a content page (plan, department, indicator, report) loads, compressed. */
   contentPageJsBytes: 20 * 1024,
-  /** Median compressed size of an HTML page. */
-  medianHtmlBytes: 0,
-  /** All CSS of the site, compressed. */
-  totalCssBytes: 0,
+  /** Median compressed size of an HTML page (first measured 8.7 KiB over 379 pages, 2026-11-23). */
+  medianHtmlBytes: 11 * 1024,
+  /** All CSS of the site, compressed (first measured 21.9 KiB in 5 files, 2026-11-23). */
+  totalCssBytes: 28 * 1024,
 };
 
 export function gzipSize(content: string | Uint8Array): number {

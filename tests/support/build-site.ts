@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { normaliseBase } from '../../scripts/serve.ts';
@@ -74,7 +74,10 @@ export async function buildSite({ base: rawBase = '/', variant = 'main' }: Build
       if (runner === process.ppid) throw new Error(message);
     }
     if (!existsSync(marker)) {
-      await rm(folder, { recursive: true, force: true });
+      // Builds of older inputs for this base and variant are stale: keep tmp/ small.
+      for (const entry of await readdir(buildsRoot)) {
+        if (entry.startsWith(`${slug}-`)) await rm(path.join(buildsRoot, entry), { recursive: true, force: true });
+      }
       await mkdir(folder, { recursive: true });
       try {
         await runBuild({ base, distDir, logPath });
