@@ -39,6 +39,22 @@ describe('indicator mentions', () => {
     expect(indicatorsIn('在中心组集中学习时带头深入学习。')).toEqual([]);
   });
 
+  it('does not read 消费者权益保护 as 企业权益保护, nor 运用电视 as 获得电力 (002:695, 002:3343…, 004:328)', () => {
+    expect(indicatorsIn('综合运用电视、网络等媒体，开展“3.15”消费者权益保护日宣传。')).toEqual([]);
+    expect(indicatorsIn('依法保护企业合法权益，加强企业权益保护。')).toEqual(['protecting-enterprise-rights']);
+  });
+
+  it('does not read 外资 inside 境外资本市场, 开标 inside 公开标准, or 用工 inside 聘用工作人员 / 信用工作', () => {
+    expect(indicatorsIn('鼓励企业到香港等境外资本市场上市，公开标准，事业单位聘用工作人员，发挥社会信用工作主管部门作用。')).toEqual([
+      'credit-environment',
+    ]);
+  });
+
+  it('does not read the 研发 of a product or tool (信贷产品, 小程序, 管控工具) as 创新创业活跃度, but reads 研发投入 and 研发活动', () => {
+    expect(indicatorsIn('加大信贷产品的研发力度，大力研发推广小微信用贷款产品，研发线上管控工具，创新研发专属信贷产品。').filter((id) => id === 'innovation-and-entrepreneurship')).toEqual([]);
+    expect(indicatorsIn('扎实推进规上工业企业研发活动全覆盖，全市研发投入强度提升。')).toEqual(['innovation-and-entrepreneurship']);
+  });
+
   it('does not count unit names that contain an indicator name', () => {
     expect(indicatorsIn('市市场监管局、市行政审批和政务信息管理局、国家税务总局商丘市税务局参加。')).toEqual([]);
   });
