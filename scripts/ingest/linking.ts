@@ -11,7 +11,8 @@ import { indicatorMatcher, type TermMatcher } from './registry/terms.ts';
  * - a task of the overall plan relates to the special plans whose indicator its title names or, when the
  *   title names none, its text names (names, aliases and keywords: 蓝天保卫战 → 蓝天碧水净土森林覆盖率);
  * - an indicator's targets are the rows of its plan's 指标对比 tables, and its goals the sentences of the
- *   overall plan's paragraphs that name it.
+ *   overall plan's paragraphs that name it — or, in a goals paragraph (role `intro`: 主要目标：…), that
+ *   discuss it by a keyword (普通高压客户参与用电报装不超过4个环节 is a goal of 获得电力).
  */
 export interface LinkInput {
   documents: PolicyDocument[];
@@ -81,13 +82,15 @@ export function linkPlans({ documents, tasks, tables, indicatorEntries, indicato
     if (indicator) indicator.targets.push(...targetsOf(table));
   }
 
-  // 4. Goals: sentences of the overall plan's paragraphs that name an indicator.
+  // 4. Goals: sentences of the overall plan's paragraphs that name an indicator; in its goals
+  // paragraphs (主要目标：…, which state targets without naming the indicator), keywords count too.
   for (const indicator of indicators) indicator.goals = [];
   for (const plan of plans.filter((d) => d.kind === 'overall-plan')) {
     for (const block of plan.blocks) {
       if (block.type !== 'paragraph') continue;
+      const matcher = block.role === 'intro' ? everything : names;
       for (const sentence of sentences(block.text)) {
-        for (const id of new Set(names.find(sentence).map((h) => h.target))) {
+        for (const id of new Set(matcher.find(sentence).map((h) => h.target))) {
           byId.get(id)?.goals.push({ text: sentence, documentId: plan.id, blockId: block.id, source: block.source });
         }
       }

@@ -66,6 +66,24 @@ describe('linking plans and indicators', () => {
     expect(goals('bidding')).toEqual([]);
   });
 
+  it('takes, from a 主要目标 paragraph, goal sentences that discuss an indicator by keyword (用电报装 → 获得电力)', () => {
+    const overall = document({
+      id: 'p-a01',
+      kind: 'overall-plan',
+      title: '平顶山市2022年营商环境优化提升总体行动方案',
+      attachment: 1,
+      blocks: [
+        { ...paragraph('p-a01-b1', '主要目标：2022年底前，普通高压客户参与用电报装不超过4个环节。破产案件收回债务所需时间缩短为0.5年。', 1), role: 'intro' as const },
+        paragraph('p-a01-b2', '提升用电报装效率，推进破产审判。', 2),
+      ],
+    });
+    const indicators = indicatorEntries.map(toIndicator);
+    linkPlans({ documents: [overall], tasks: [], tables: [], indicatorEntries, indicators, departments });
+    const goals = (id: string) => indicators.find((i) => i.id === id)!.goals.map((g) => `${g.blockId} ${g.text}`);
+    expect(goals('getting-electricity')).toEqual(['p-a01-b1 主要目标：2022年底前，普通高压客户参与用电报装不超过4个环节。']);
+    expect(goals('resolving-insolvency')).toEqual(['p-a01-b1 破产案件收回债务所需时间缩短为0.5年。']);
+  });
+
   it('splits text into sentences and clauses', () => {
     expect(sentences('一是加强。二是推进；三是落实')).toEqual(['一是加强。', '二是推进；', '三是落实']);
   });
