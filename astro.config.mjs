@@ -34,7 +34,8 @@ export default defineConfig({
   security: {
     csp: {
       algorithm: 'SHA-256',
-      scriptDirective: { hashes: starlightInlineScriptHashes() },
+      // Pagefind compiles WebAssembly, which CSP treats as eval unless allowed explicitly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: starlightInlineScriptHashes() },
       // Starlight sets CSS custom properties in style attributes (TOC depth, icon size): allowed as
       // attributes only (style-src-attr); <style> elements stay hashed.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
