@@ -13,6 +13,7 @@
  *   npm run bench:search -- --random 300 --cold 40 --seed 7
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readdir } from 'node:fs/promises';
@@ -309,6 +310,8 @@ export async function runSearchBenchmark(): Promise<string> {
     '# Search benchmark',
     '',
     `Run: ${new Date().toISOString()} — \`npm run bench:search${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${process.platform}/${process.arch}, headless Debian Chromium, site served on 127.0.0.1 with gzip (scripts/serve.ts).`,
+    '',
+    `Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the run — timings scale with it; other builds and tests shared the machine.`,
     '',
     `Site: ${truth.length} searchable pages, base \`${base}\`. Queries: ${queries.length} (${kinds.map((kind) => `${queries.filter((q) => q.kind === kind).length} ${kind}`).join(', ')}), seed ${seed}; ${ours.answerable} have at least one containing page. Ground truth: pages whose visible text contains the normalised query within one block.`,
     '',

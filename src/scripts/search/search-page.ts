@@ -101,8 +101,10 @@ class SearchPage {
     const response = await fetch(`${this.base}${EXACT_INDEX_PATH}`);
     if (!response.ok) throw new Error(`${EXACT_INDEX_PATH}: HTTP ${response.status}`);
     const index = (await response.json()) as ExactIndex;
+    performance.mark('kb-index-parsed');
     if (index.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index.version}, expected ${EXACT_INDEX_VERSION}`);
     this.engine = createExactEngine(index);
+    performance.mark('kb-engine-ready');
     return this.engine;
   }
 
