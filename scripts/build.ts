@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeHeadersFile } from './checks/headers.ts';
 import { IngestError, IngestErrors } from './ingest/core/errors.ts';
-import { normaliseBase } from './serve.ts';
+import { normaliseBase } from '../src/utils/urls.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -139,7 +139,7 @@ export function formatSummary(timings: readonly StageTiming[]): string {
 if (import.meta.main) {
   try {
     const options: BuildOptions = {
-      base: normaliseBase(process.env.BASE_PATH),
+      base: normaliseBase(process.env.BASE_PATH ?? '/'),
       contentDir: path.resolve(process.env.KB_CONTENT_DIR ?? 'content'),
       generatedDir: path.resolve(process.env.KB_GENERATED_DIR ?? 'generated'),
       distDir: path.resolve(process.env.KB_DIST_DIR ?? 'dist'),

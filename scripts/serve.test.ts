@@ -3,18 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSource } from './checks/headers.ts';
-import { normaliseBase, routeRequest, startSiteServer } from './serve.ts';
+import { routeRequest, startSiteServer } from './serve.ts';
 
-describe('base path', () => {
-  it('normalises BASE_PATH to a path with slashes at both ends', () => {
-    expect(normaliseBase(undefined)).toBe('/');
-    expect(normaliseBase('')).toBe('/');
-    expect(normaliseBase('/')).toBe('/');
-    expect(normaliseBase('kb')).toBe('/kb/');
-    expect(normaliseBase('/kb')).toBe('/kb/');
-    expect(normaliseBase('/docs/kb/')).toBe('/docs/kb/');
-  });
-
+describe('routing under the base path', () => {
   it('routes requests outside the base to the 404 page and folders to their slash form', () => {
     const isFolder = (sitePath: string) => sitePath === '/plans';
     expect(routeRequest('/kb', '/kb/', isFolder)).toEqual({ kind: 'redirect', location: '/kb/' });

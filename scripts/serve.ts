@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import compression from 'compression';
 import sirv from 'sirv';
+import { normaliseBase } from '../src/utils/urls.ts';
 import { collectInlineHashes, securityHeaders } from './checks/headers.ts';
 
 export interface SiteServerOptions {
@@ -17,12 +18,6 @@ export interface SiteServerOptions {
   distDir: string;
   /** URL prefix the site is built for, e.g. `/` or `/kb/`. */
   base: string;
-}
-
-/** `/kb`, `kb/`, `/kb/` → `/kb/`; empty or `/` → `/`. */
-export function normaliseBase(base: string | undefined): string {
-  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 /** Pagefind's index files are opaque (already gzipped) binaries that sirv cannot type by extension. */
@@ -125,7 +120,7 @@ export async function startSiteServer(
 }
 
 if (import.meta.main) {
-  const base = normaliseBase(process.env.BASE_PATH);
+  const base = normaliseBase(process.env.BASE_PATH ?? '/');
   const port = Number(process.env.PORT ?? 4321);
   const distDir = process.env.KB_DIST_DIR ?? 'dist';
   try {

@@ -10,7 +10,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { normaliseBase } from '../../scripts/serve.ts';
+import { normaliseBase } from '../../src/utils/urls.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 const buildsRoot = path.join(projectRoot, 'tmp', 'site-builds');
