@@ -4,7 +4,7 @@
  * and 30× its size (bench/synthetic-corpus.ts). Every corpus is built in a temporary copy
  * of the project (tracked files + hard-linked packages); each stage runs as its own process
  * under /usr/bin/time, which reports its peak resident memory. Writes
- * bench/results/build.md.
+ * bench/results/build.md and its section of BENCHMARKS.md.
  *
  *   npm run bench:build                 # scales 1, 10, 30
  *   npm run bench:build -- --scales 1   # only the real corpus
@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { listFiles } from '../scripts/checks/files.ts';
 import { stageNames, type StageName } from '../scripts/build.ts';
+import { updateBenchmarksSection } from './report.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -185,5 +186,6 @@ if (import.meta.main) {
   const report = formatResults(measures, command, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
   await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, report);
-  console.log(`\n${report}\nWritten to ${path.relative(projectRoot, resultsFile)}`);
+  await updateBenchmarksSection('build', report.replace(/^#/gm, '##'));
+  console.log(`\n${report}\nWritten to ${path.relative(projectRoot, resultsFile)} and BENCHMARKS.md`);
 }

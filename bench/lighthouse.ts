@@ -3,7 +3,7 @@
  * throttling) driving Debian's Chromium on the home page, a plan, a department and the
  * search page with a query, served as a static host would (gzip, security headers).
  * Builds the site first when needed (the test suite's cached build). Writes
- * bench/results/lighthouse.md.
+ * bench/results/lighthouse.md and its section of BENCHMARKS.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,6 +15,7 @@ import { findSitePages, type PageKind } from '../scripts/checks/page-kinds.ts';
 import { buildSite, projectRoot } from '../tests/support/build-site.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { serveSite } from '../tests/support/serve-site.ts';
+import { updateBenchmarksSection } from './report.ts';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const measuredKinds: PageKind[] = ['home', 'plan', 'department', 'search'];
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   const report = formatReport(results);
   await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, report);
-  console.log(`\n${report}\nWritten to ${path.relative(projectRoot, resultsFile)}`);
+  await updateBenchmarksSection('lighthouse', report.replace(/^#/gm, '##'));
+  console.log(`\n${report}\nWritten to ${path.relative(projectRoot, resultsFile)} and BENCHMARKS.md`);
 }
 
 function formatReport(results: readonly PageScores[]): string {
