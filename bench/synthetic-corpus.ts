@@ -30,6 +30,12 @@ export function fictionalCities(count: number, texts: readonly string[]): string
   throw new Error(`Only ${cities.length} fictional city names available, ${count} needed.`);
 }
 
+/** Id prefix of the `index`-th synthetic city: letters only, as the registry requires (`synaa`, `synab` …). */
+export function syntheticPrefix(index: number): string {
+  const letter = (n: number) => String.fromCharCode(97 + n);
+  return `syn${letter(Math.floor(index / 26) % 26)}${letter(index % 26)}`;
+}
+
 /** Number of plan-package copies that makes the corpus about `scale` times its size in bytes. */
 export function copiesForScale(scale: number, corpusBytes: number, planPackageBytes: number): number {
   return Math.max(0, Math.round(((scale - 1) * corpusBytes) / planPackageBytes));
@@ -93,7 +99,7 @@ export async function writeSyntheticCorpus(realContentDir: string, targetDir: st
   const parent = registry.jurisdictions.find((j) => j.name === originalJurisdiction)?.parent;
   let sourceBytes = corpusBytes;
   for (const [index, city] of cities.entries()) {
-    const prefix = `syn${String(index + 1).padStart(2, '0')}`;
+    const prefix = syntheticPrefix(index);
     const file = `${prefix}-2022-action-plans.txt`;
     const text = planText.replaceAll(originalCity, city);
     await writeFile(path.join(targetDir, 'sources', file), text);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copiesForScale, fictionalCities, writeSyntheticCorpus } from '../../bench/synthetic-corpus.ts';
+import { copiesForScale, fictionalCities, syntheticPrefix, writeSyntheticCorpus } from '../../bench/synthetic-corpus.ts';
 
 const contentDir = path.resolve(import.meta.dirname, '../../content');
 
@@ -12,6 +12,10 @@ describe('synthetic corpora for the build benchmark', () => {
     expect(copiesForScale(1, 700, 380)).toBe(0);
     expect(copiesForScale(10, 700, 380)).toBe(17);
     expect(copiesForScale(30, 700, 380)).toBe(53);
+  });
+
+  it('gives each synthetic city a letters-only id prefix', () => {
+    expect([0, 1, 25, 26, 52].map(syntheticPrefix)).toEqual(['synaa', 'synab', 'synaz', 'synba', 'synca']);
   });
 
   it('picks distinct city names that the texts never use', () => {
@@ -29,7 +33,7 @@ describe('synthetic corpora for the build benchmark', () => {
     const copies = manifest.documents.filter((entry: { id: string }) => entry.id.startsWith('syn'));
     expect(copies).toHaveLength(corpus.copies);
     const first = copies[0];
-    expect(first.id).toBe('syn01-2022-plans');
+    expect(first.id).toBe('synaa-2022-plans');
     expect(first.jurisdiction).not.toContain('平顶山');
     const text = await readFile(path.join(target, 'sources', first.file), 'utf8');
     expect(text).not.toContain('平顶山');
@@ -39,7 +43,7 @@ describe('synthetic corpora for the build benchmark', () => {
     const original = registry.departments.filter((d: { jurisdiction: string }) => d.jurisdiction === '平顶山市');
     const copied = registry.departments.filter((d: { jurisdiction: string }) => d.jurisdiction === first.jurisdiction);
     expect(copied).toHaveLength(original.length);
-    expect(copied.every((d: { id: string }) => d.id.startsWith('syn01-'))).toBe(true);
-    expect(registry.jurisdictions).toContainEqual(expect.objectContaining({ name: first.jurisdiction, prefix: 'syn01' }));
+    expect(copied.every((d: { id: string }) => d.id.startsWith('synaa-'))).toBe(true);
+    expect(registry.jurisdictions).toContainEqual(expect.objectContaining({ name: first.jurisdiction, prefix: 'synaa' }));
   });
 });
