@@ -73,7 +73,7 @@ describe('linking plans and indicators', () => {
       title: '平顶山市2022年营商环境优化提升总体行动方案',
       attachment: 1,
       blocks: [
-        { ...paragraph('p-a01-b1', '主要目标：2022年底前，普通高压客户参与用电报装不超过4个环节。破产案件收回债务所需时间缩短为0.5年。', 1), role: 'intro' as const },
+        { id: 'p-a01-b1', type: 'paragraph', role: 'intro', text: '主要目标：2022年底前，普通高压客户参与用电报装不超过4个环节。破产案件收回债务所需时间缩短为0.5年。', source: span(1) },
         paragraph('p-a01-b2', '提升用电报装效率，推进破产审判。', 2),
       ],
     });
