@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, inkOf, normalizeForMatch } from './text.ts';
+import { chineseNumeral, inkOf, normalizeForMatch, showInvisible } from './text.ts';
 
 describe('Chinese numerals used in section numbers', () => {
   it('reads one to ninety-nine, including compound numerals such as 二十三', () => {
@@ -25,5 +25,12 @@ describe('normalising text for matching', () => {
 describe('ink, the characters the lossless check counts', () => {
   it('is every character except whitespace', () => {
     expect(inkOf(' 甲 乙\t丙\n')).toBe('甲乙丙');
+  });
+});
+
+describe('text quoted in messages', () => {
+  it('spells out characters a terminal would not show, and leaves the rest as printed', () => {
+    expect(showInvisible('a\u200bb\u202ec\u2028d\te\u0000')).toBe('a\\u{200B}b\\u{202E}c\\u{2028}d\\te\\u{0}');
+    expect(showInvisible('责任单位：市发展改革委 <p>')).toBe('责任单位：市发展改革委 <p>');
   });
 });

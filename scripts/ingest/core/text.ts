@@ -35,3 +35,12 @@ export function chineseNumeral(text: string): number | null {
   if (t === undefined || o === undefined || tens.length > 1 || ones.length > 1) return null;
   return t * 10 + o;
 }
+
+/**
+ * Text quoted in an error message, with what a terminal would not show spelled out: zero-width and
+ * bidi controls, line separators, tabs and other control characters become `\u{…}` (`\t` for a tab),
+ * so “found "" instead” never hides a zero-width space or a right-to-left override.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => (c === '\t' ? '\\t' : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`));
+}

@@ -5,7 +5,7 @@
  */
 import type { ManifestEntry } from '../../../src/schemas/index.ts';
 import { IngestError } from '../core/errors.ts';
-import { inkOf } from '../core/text.ts';
+import { inkOf, showInvisible } from '../core/text.ts';
 import { type DocumentBuilder, type SourceLine, closeCjkSpacing, head } from './builder.ts';
 import { matchHeadingMarker } from './numbering.ts';
 
@@ -77,13 +77,15 @@ export function readFrontMatter(entry: ManifestEntry, lines: SourceLine[], doc: 
       break;
     }
   }
-  const firstLine = lines[0]?.no ?? 1;
   if (title === null) {
+    // Point at the line that ended the opening lines, quoted as printed (a `---` or a zero-width
+    // space would otherwise read as "found "" instead").
+    const found = lines[i] ?? lines[lines.length - 1];
     throw new IngestError(
       'title-not-found',
       doc.file,
-      firstLine,
-      `expected the title "${entry.title}" (from the manifest) among the opening lines, before the body; found "${head(lines[i]?.text ?? '', 30)}" instead`,
+      found?.no ?? 1,
+      `expected the title "${entry.title}" (from the manifest) among the opening lines, before the body; found "${showInvisible(head(found?.raw.trim() ?? '', 30))}" instead`,
     );
   }
   return { title, bodyStart: i };
