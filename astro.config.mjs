@@ -69,6 +69,8 @@ export default defineConfig({
             { label: '指标目录', link: '/indicators/' },
             { label: '责任矩阵', link: '/matrix/' },
             { label: '时间节点', link: '/deadlines/' },
+            { label: '全部方案', link: '/plans/' },
+            { label: '全部通报与报告', link: '/reports/' },
             { label: '原文', link: '/sources/' },
           ],
         },

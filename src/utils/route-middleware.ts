@@ -1,23 +1,40 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { escapeHtml } from './html.ts';
-import { siteData } from './site-data.ts';
+import { pruneSidebar } from './sidebar.ts';
+import { siteData, type SiteData } from './site-data.ts';
 import { documentHeadings, nestHeadings } from './toc.ts';
 
+/** Document links every page may list in the sidebar before it lists only its own source's. */
+const SIDEBAR_DOCUMENT_LIMIT = 80;
+
+/** The document a sidebar link points at (`<base>plans/<id>/` or `<base>reports/<id>/`). */
+function documentOfHref(data: SiteData, href: string) {
+  const match = /\/(?:plans|reports)\/([a-z0-9-]+)\/$/.exec(href);
+  return match ? data.documentById.get(match[1] ?? '') : undefined;
+}
+
 /**
- * Generated document pages render their section headings as components (so each carries its
- * block id), which Starlight's heading collection does not see: build their table of contents
- * from the model instead.
+ * Per page: escape the <title>, keep the sidebar linear in the corpus, and build the table of
+ * contents of generated document pages from the model (their section headings are components,
+ * so that each carries its block id, and Starlight's heading collection does not see them).
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
   // Starlight renders head entries' content with set:html; titles come from source documents,
   // so the <title> text is escaped here (a title like `</title><script>` must stay text).
   route.head = route.head.map((entry) => (entry.tag === 'title' && entry.content ? { ...entry, content: escapeHtml(entry.content) } : entry));
-  const documentId = (route.entry.data as { documentId?: string }).documentId;
-  if (documentId === undefined) return;
   const data = await siteData();
-  const doc = data.documentById.get(documentId);
-  if (!doc) throw new Error(`page ${route.entry.id} names an unknown document: ${documentId}`);
+  const documentId = (route.entry.data as { documentId?: string }).documentId;
+  const doc = documentId === undefined ? undefined : data.documentById.get(documentId);
+  if (documentId !== undefined && !doc) throw new Error(`page ${route.entry.id} names an unknown document: ${documentId}`);
+  route.sidebar = pruneSidebar(route.sidebar, {
+    sourceOf: (href) => documentOfHref(data, href)?.sourceId,
+    currentSource: doc?.sourceId,
+    limit: SIDEBAR_DOCUMENT_LIMIT,
+    indexLinkFor: (label) =>
+      label === '行动方案' ? { label: '全部行动方案', href: data.links.plans } : label === '通报与报告' ? { label: '全部通报与报告', href: data.links.reports } : undefined,
+  });
+  if (!doc) return;
   const headings = documentHeadings(doc.blocks);
   if (data.repairs.some((repair) => repair.documentId === doc.id)) headings.push({ depth: 2, slug: `${doc.id}-repairs`, text: '校注' });
   if (headings.length === 0) {

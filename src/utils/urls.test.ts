@@ -25,8 +25,10 @@ describe('site URLs', () => {
     expect(links.department('pds-fgw')).toBe('/kb/departments/pds-fgw/');
     expect(links.departmentCsv('pds-fgw')).toBe('/kb/departments/pds-fgw/tasks.csv');
     expect(links.indicator('getting-electricity')).toBe('/kb/indicators/getting-electricity/');
-    expect([links.home, links.departments, links.indicators, links.matrix, links.deadlines, links.search]).toEqual([
+    expect([links.home, links.plans, links.reports, links.departments, links.indicators, links.matrix, links.deadlines, links.search]).toEqual([
       '/kb/',
+      '/kb/plans/',
+      '/kb/reports/',
       '/kb/departments/',
       '/kb/indicators/',
       '/kb/matrix/',

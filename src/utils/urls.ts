@@ -16,6 +16,10 @@ export interface SiteLinks {
   indicator(id: string): string;
   departments: string;
   indicators: string;
+  /** Index of every plan, grouped by source. */
+  plans: string;
+  /** Index of every report-like document. */
+  reports: string;
   matrix: string;
   deadlines: string;
   sources: string;
@@ -57,6 +61,8 @@ export function createLinks(base: string): SiteLinks {
     departmentCsv: (id) => path(`departments/${segment(id)}/tasks.csv`),
     indicator: (id) => path(`indicators/${segment(id)}/`),
     departments: path('departments/'),
+    plans: path('plans/'),
+    reports: path('reports/'),
     indicators: path('indicators/'),
     matrix: path('matrix/'),
     deadlines: path('deadlines/'),
