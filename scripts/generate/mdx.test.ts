@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ModelSchema, type Model } from '../../src/schemas/index.ts';
-import { documentMdx, PAGE_COMPONENTS, textParagraphs } from './mdx.ts';
+import { documentMdx, PAGE_COMPONENTS, reportLabel, sidebarOrder, textParagraphs } from './mdx.ts';
 
 /**
  * Fixture folders `fixtures/<case>/{model.json, expected.mdx}`: the page of the model's first
@@ -151,5 +151,37 @@ describe('source text never becomes code', () => {
     expect(textParagraphs('甲\n\n乙').map((p) => toString(p))).toEqual(['甲', '乙']);
     expect(textParagraphs('甲\n乙').map((p) => toString(p))).toEqual(['甲\n乙']);
     expect(textParagraphs('\u2028\u200b').map((p) => toString(p))).toEqual(['\u2028\u200b']);
+  });
+});
+
+describe('sidebar labels and order', () => {
+  const model = loadModel('department-report');
+  const find = (id: string) => {
+    const doc = model.documents.find((d) => d.id === id);
+    if (!doc) throw new Error(id);
+    return doc;
+  };
+
+  it('labels reports by jurisdiction and title, attachments by number and unit', () => {
+    expect(reportLabel(find('sq-2022-rectification'), model)).toBe('商丘市：优化营商环境执法检查问题整改情况的报告');
+    expect(reportLabel(find('sq-2022-rectification-d02'), model)).toBe('附件2 商丘市财政局');
+    expect(reportLabel(find('sq-2022-rectification-summary'), model)).toBe('附件1 问题整改汇总表');
+  });
+
+  it('labels a bulletin by its series and issue, and prefers a manifest short title', () => {
+    const bulletin = { ...find('sq-2022-rectification'), id: 'b', sourceId: 'b', kind: 'bulletin' as const };
+    const sources = [...model.sources, { ...model.sources[0]!, id: 'b', kind: 'bulletin' as const, series: '优化营商环境工作通报', issue: 63 }];
+    expect(reportLabel(bulletin, { documents: model.documents, sources })).toBe('优化营商环境工作通报 第63期');
+    const short = sources.map((s) => (s.id === 'b' ? { ...s, shortTitle: '第63期通报' } : s));
+    expect(reportLabel(bulletin, { documents: model.documents, sources: short })).toBe('第63期通报');
+  });
+
+  it('orders plans by attachment and keeps each report followed by its attachments', () => {
+    expect(sidebarOrder(find('pds-2022-plans-a04'), model.documents)).toBe(4);
+    const report = sidebarOrder(find('sq-2022-rectification'), model.documents);
+    const summary = sidebarOrder(find('sq-2022-rectification-summary'), model.documents);
+    const d02 = sidebarOrder(find('sq-2022-rectification-d02'), model.documents);
+    expect(report).toBeLessThan(summary);
+    expect(summary).toBeLessThan(d02);
   });
 });

@@ -104,9 +104,9 @@ function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number,
 }
 
 /** Frontmatter of a generated page (validated by the docs collection schema). */
-export function pageFrontmatter(doc: PolicyDocument, model: Pick<Model, 'documents'>): Record<string, unknown> {
+export function pageFrontmatter(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources'>): Record<string, unknown> {
   const order = sidebarOrder(doc, model.documents);
-  const label = isPlanKind(doc.kind) ? planLabel(doc) : reportLabel(doc, model.documents);
+  const label = isPlanKind(doc.kind) ? planLabel(doc) : reportLabel(doc, model);
   return {
     title: doc.title,
     description: `${doc.issuer}${isPlanKind(doc.kind) ? '' : ' · ' + doc.date}：${doc.title}`,
@@ -116,15 +116,22 @@ export function pageFrontmatter(doc: PolicyDocument, model: Pick<Model, 'documen
   };
 }
 
-/** Sidebar label of a report-like document. */
-export function reportLabel(doc: PolicyDocument, documents: readonly PolicyDocument[]): string {
+/**
+ * Sidebar label of a report-like document: a bulletin by its series and issue number, a
+ * report by its jurisdiction and title (without the leading 关于), an attachment by its number
+ * and, for department reports, the reporting unit.
+ */
+export function reportLabel(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources'>): string {
   if (doc.kind === 'summary-table') return `附件${doc.attachment ?? 1} 问题整改汇总表`;
   if (doc.kind === 'department-report') {
     const name = doc.issuer.length > 0 ? doc.issuer : doc.title;
     return doc.attachment === null ? name : `附件${doc.attachment} ${name}`;
   }
-  const parent = doc.parentId === null ? undefined : documents.find((d) => d.id === doc.parentId);
-  return parent ? doc.title : `${doc.issuer}：${doc.title}`;
+  const source = model.sources.find((entry) => entry.id === doc.sourceId);
+  if (doc.parentId === null && source?.shortTitle) return source.shortTitle;
+  if (doc.kind === 'bulletin' && source?.issue !== undefined) return `${source.series ?? '工作通报'} 第${source.issue}期`;
+  const title = doc.title.replace(/^关于/, '');
+  return doc.parentId === null ? `${doc.jurisdiction}：${title}` : title;
 }
 
 /**
@@ -170,7 +177,7 @@ export function serialiseMdx(tree: Root): string {
 }
 
 /** The complete MDX page of a document: YAML frontmatter plus the serialised body. */
-export function documentMdx(doc: PolicyDocument, model: Pick<Model, 'documents' | 'tables' | 'summaryRows'>): string {
+export function documentMdx(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources' | 'tables' | 'summaryRows'>): string {
   const frontmatter = stringifyYaml(pageFrontmatter(doc, model), { lineWidth: 0 });
   return `---\n${frontmatter}---\n\n${serialiseMdx(documentTree(doc, model))}`;
 }
