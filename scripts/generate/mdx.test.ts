@@ -162,8 +162,8 @@ describe('sidebar labels and order', () => {
     return doc;
   };
 
-  it('labels reports by jurisdiction and title, attachments by number and unit', () => {
-    expect(reportLabel(find('sq-2022-rectification'), model)).toBe('商丘市：优化营商环境执法检查问题整改情况的报告');
+  it('labels reports by issuer and title, attachments by number and unit', () => {
+    expect(reportLabel(find('sq-2022-rectification'), model)).toBe('商丘市人民政府：关于优化营商环境执法检查问题整改情况的报告');
     expect(reportLabel(find('sq-2022-rectification-d02'), model)).toBe('附件2 商丘市财政局');
     expect(reportLabel(find('sq-2022-rectification-summary'), model)).toBe('附件1 问题整改汇总表');
   });

@@ -117,9 +117,9 @@ export function pageFrontmatter(doc: PolicyDocument, model: Pick<Model, 'documen
 }
 
 /**
- * Sidebar label of a report-like document: a bulletin by its series and issue number, a
- * report by its jurisdiction and title (without the leading 关于), an attachment by its number
- * and, for department reports, the reporting unit.
+ * Sidebar label of a report-like document: the manifest's short title when it gives one, a
+ * bulletin by its series and issue number, a report by its issuer and title, an attachment by
+ * its number and, for department reports, the reporting unit.
  */
 export function reportLabel(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources'>): string {
   if (doc.kind === 'summary-table') return `附件${doc.attachment ?? 1} 问题整改汇总表`;
@@ -130,8 +130,7 @@ export function reportLabel(doc: PolicyDocument, model: Pick<Model, 'documents' 
   const source = model.sources.find((entry) => entry.id === doc.sourceId);
   if (doc.parentId === null && source?.shortTitle) return source.shortTitle;
   if (doc.kind === 'bulletin' && source?.issue !== undefined) return `${source.series ?? '工作通报'} 第${source.issue}期`;
-  const title = doc.title.replace(/^关于/, '');
-  return doc.parentId === null ? `${doc.jurisdiction}：${title}` : title;
+  return doc.parentId === null ? `${doc.issuer}：${doc.title}` : doc.title;
 }
 
 /**
