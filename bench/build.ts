@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { listFiles } from '../scripts/checks/files.ts';
@@ -37,6 +37,10 @@ export interface ScaleMeasure {
   copies: number;
   sourceMiB: number;
   pages: number;
+  /** Uncompressed size of all HTML pages. */
+  htmlMiB: number;
+  /** The largest page and its size. */
+  largestPage: string;
   tasks: number;
   departments: number;
   stages: StageMeasure[];
@@ -100,13 +104,17 @@ async function measureScale(scale: number, workRoot: string): Promise<ScaleMeasu
     stages.push(measure);
   }
   const model = JSON.parse(await readFile(path.join(env.KB_GENERATED_DIR, 'model.json'), 'utf8')) as { tasks: unknown[]; departments: unknown[] };
-  const pages = (await listFiles(env.KB_DIST_DIR, (file) => file.endsWith('.html'))).length;
+  const htmlFiles = await listFiles(env.KB_DIST_DIR, (file) => file.endsWith('.html'));
+  const htmlSizes = await Promise.all(htmlFiles.map(async (file) => ({ file, bytes: (await stat(path.join(env.KB_DIST_DIR, file))).size })));
+  const largest = htmlSizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   await rm(projectDir, { recursive: true, force: true });
   return {
     scale,
     copies: corpus.copies,
     sourceMiB: corpus.sourceBytes / 1024 / 1024,
-    pages,
+    pages: htmlFiles.length,
+    htmlMiB: htmlSizes.reduce((sum, { bytes }) => sum + bytes, 0) / 2 ** 20,
+    largestPage: `${largest.file} (${(largest.bytes / 2 ** 20).toFixed(1)} MiB)`,
     tasks: model.tasks.length,
     departments: model.departments.length,
     stages,
@@ -133,13 +141,15 @@ export function formatResults(measures: readonly ScaleMeasure[], command: string
     '(平顶山 → 青川 …), each with its own manifest entry and its own copy of the 平顶山 department registry,',
     'so pages, departments and the search index all grow (bench/synthetic-corpus.ts).',
     '',
-    `| corpus | sources | pages | tasks | departments | ${stageHeader.join(' | ')} | total s | peak MiB | s per MiB of source |`,
-    `|---|---|---|---|---|${stageNames.map(() => '---|').join('')}---|---|---|`,
+    `| corpus | sources | pages | HTML | tasks | departments | ${stageHeader.join(' | ')} | total s | peak MiB | s per MiB of source |`,
+    `|---|---|---|---|---|---|${stageNames.map(() => '---|').join('')}---|---|---|`,
     ...measures.map((m) => {
       const cells = m.stages.map((s) => `${s.seconds.toFixed(1)} / ${s.peakMiB.toFixed(0)}`);
       const label = m.scale === 1 ? 'real (×1)' : `×${m.scale} (+${m.copies} plan packages)`;
-      return `| ${label} | ${m.sourceMiB.toFixed(2)} MiB | ${m.pages} | ${m.tasks} | ${m.departments} | ${cells.join(' | ')} | ${totalSeconds(m).toFixed(1)} | ${peakMiB(m).toFixed(0)} | ${(totalSeconds(m) / m.sourceMiB).toFixed(1)} |`;
+      return `| ${label} | ${m.sourceMiB.toFixed(2)} MiB | ${m.pages} | ${m.htmlMiB.toFixed(0)} MiB | ${m.tasks} | ${m.departments} | ${cells.join(' | ')} | ${totalSeconds(m).toFixed(1)} | ${peakMiB(m).toFixed(0)} | ${(totalSeconds(m) / m.sourceMiB).toFixed(1)} |`;
     }),
+    '',
+    'Largest page: ' + measures.map((m) => `×${m.scale} ${m.largestPage}`).join('; ') + '.',
     '',
     '## Targets',
     '',
@@ -163,6 +173,11 @@ function targetLines(measures: readonly ScaleMeasure[]): string[] {
     const growth = totalSeconds(largest) / totalSeconds(real);
     const sizeRatio = largest.sourceMiB / real.sourceMiB;
     lines.push(`- Growth: ${sizeRatio.toFixed(1)}× the sources took ${growth.toFixed(1)}× the time — ${growth <= sizeRatio ? 'no faster than linear' : 'FASTER than linear'}.`);
+    const perStage = stageNames.map((stage) => {
+      const ratio = largest.stages.find((s) => s.stage === stage)!.seconds / real.stages.find((s) => s.stage === stage)!.seconds;
+      return `${stage} ${ratio.toFixed(1)}×${ratio > sizeRatio ? ' (faster than linear)' : ''}`;
+    });
+    lines.push(`- Time growth per stage (×${largest.scale} over ×1): ${perStage.join(', ')}.`);
   }
   return lines;
 }
