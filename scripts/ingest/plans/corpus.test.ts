@@ -155,7 +155,34 @@ describe('the 2022 平顶山 plan package', () => {
 
   it('reads the unnumbered item between 2. and 4. of 附件17 （一） as the missing 3.', () => {
     expect(task('a17-t1-p3').text).toBe('持续优化服务流程，全面推行“一件事一次办”。\n\n落地实施。');
+    expect(task('a17-t1-p3').title).toBe('持续优化服务流程，全面推行“一件事一次办”。');
     expect(result.repairs.find((r) => r.kind === 'missing-number' && r.source.line === 2452)).toBeDefined();
+  });
+
+  it('places a （x） task beside its sibling sections, in their common parent (附件11 （十）, 附件25 （二）–（四）)', () => {
+    expect(task('a11-t9-4').sectionId).toBe('pds-2022-plans-a11-s3-9');
+    expect(task('a11-t10').sectionId).toBe('pds-2022-plans-a11-s3');
+    for (const id of ['a25-t2', 'a25-t3', 'a25-t4']) expect(task(id).sectionId).toBe('pds-2022-plans-a25-s3');
+    expect(task('a25-t5-1').sectionId).toBe('pds-2022-plans-a25-s3-5');
+  });
+
+  it('gives every task the deepest section heading printed above it on its number path', () => {
+    const sections = new Map(result.documents.flatMap((d) => d.blocks).flatMap((b) => (b.type === 'heading' ? [[b.id, b] as const] : [])));
+    for (const t of result.tasks) {
+      if (t.sectionId === null) continue;
+      const section = sections.get(t.sectionId)!;
+      expect(section.source.line).toBeLessThan(t.source.line);
+      // The section's printed number is on the task's path (a sibling's number would not be).
+      if (section.number !== null) expect(t.numberPath).toContain(section.number);
+    }
+  });
+
+  it('labels the 时间节点 that tie dates to conditions by date and scope (L1123, L2164, L2473)', () => {
+    const labels = new Map(result.tasks.filter((t) => t.deadline.kind === 'compound').map((t) => [t.fieldSource.line, t.deadline.label]));
+    expect(labels.get(1123)).toBe('2022年6月（试点）、2022年12月');
+    expect(labels.get(2164)).toBe('2022年3月（市级）、2022年12月（县级）');
+    expect(labels.get(2473)).toBe('2022年4月（数据普查）');
+    for (const label of labels.values()) expect(label.length).toBeLessThanOrEqual(24);
   });
 
   it('shows the sentence printed twice at L2692 once and keeps the doubled text in a repair', () => {
@@ -206,6 +233,16 @@ describe('the 2022 平顶山 plan package', () => {
     ]);
     expect(result.tables.reduce((sum, t) => sum + t.rows.length, 0)).toBe(68);
     for (const t of result.tables) for (const row of t.rows) expect(row.length).toBe(t.columnRoles.length);
+  });
+
+  it('reads the targets of the 办理建筑许可 and 获得电力 tables (A3 表2, A4 ×2)', () => {
+    const roles = (id: string) => result.tables.find((t) => t.id === `pds-2022-plans-${id}`)!.columnRoles;
+    // A3 表2: 2022年底 spans 序号, 环节 and 时间; the 环节 column names the steps.
+    expect(roles('a03-tbl2')).toEqual(['index', 'metric', 'target-2022-12']);
+    // A4: the caption says 目标; the first table's header cells are the measures.
+    expect(roles('a04-tbl1')).toEqual(['target', 'target', 'target', 'target']);
+    // The second: 合计办理时间 is the target, its steps and 现行国家规定时限 are not.
+    expect(roles('a04-tbl2')).toEqual(['metric', 'other', 'other', 'other', 'other', 'other', 'other', 'target', 'other', 'other']);
   });
 
   it('places each table in its document as a table block', () => {

@@ -31,6 +31,37 @@ function labelOf(month: string): string {
   return `${year}年${Number(mm)}月`;
 }
 
+/** Words that say whom or which stage a date of a compound value is for. */
+const SCOPE_WORD = /试点|省级|市级|县级|乡镇级?|村级/u;
+/** Verbs and fillers that say nothing about whom a date is for. */
+const FILLER = /完成|见成效|实现|达到|全面|工作|之前|以前|前|底|末/gu;
+/** A qualifier longer than this is a sentence, not a label. */
+const QUALIFIER_MAX = 6;
+
+/**
+ * A short label for a value that ties dates to conditions, one part per clause that names a date:
+ * `2022年3月市级完成对接，2022年12月县级完成对接` → `2022年3月（市级）、2022年12月（县级）`.
+ * A part is qualified by a scope word of its clause or of the dateless clauses just before it
+ * (试点, 市级 …), or else by what its clause does when that is a few words (`数据普查`).
+ */
+function compoundLabel(text: string): string {
+  const parts: string[] = [];
+  let context = '';
+  for (const clause of text.split(/[，,。；;]/u)) {
+    const months = monthsIn(clause);
+    if (months.length === 0) {
+      context += clause;
+      continue;
+    }
+    const scope = SCOPE_WORD.exec(context + clause)?.[0];
+    const rest = clause.replace(YEAR_MONTH, '').replace(YEAR_END, '').replace(FILLER, '');
+    const qualifier = scope ?? (rest.length > 0 && rest.length <= QUALIFIER_MAX ? rest : null);
+    parts.push(months.map(labelOf).join('、') + (qualifier ? `（${qualifier}）` : ''));
+    context = '';
+  }
+  return parts.join('、');
+}
+
 /**
  * Reads a deadline value as printed (or null when the task has none).
  * Spaces are removed and widths folded (NFKC) for the reading only; `raw` stays as printed.
@@ -54,7 +85,7 @@ export function parseDeadline(raw: string | null): Deadline {
     const label = months.map(labelOf).join('、') + (continuing ? '，持续推进' : '');
     return { raw, kind: 'date', months, continuing, label };
   }
-  return { raw, kind: 'compound', months, continuing, label: printed };
+  return { raw, kind: 'compound', months, continuing, label: compoundLabel(text) + (continuing ? '，持续推进' : '') };
 }
 
 /** True when `parseDeadline` understood the value without guessing (used for diagnostics). */

@@ -267,9 +267,8 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
         last = paragraph.last;
       }
       rest = dropRepeatedSentences(rest, n, body[last]!.n);
-      const cut = rest.indexOf('。');
-      const headingTitle = cut === -1 ? rest : rest.slice(0, cut + 1);
-      const runIn = cut === -1 ? '' : rest.slice(cut + 1);
+      const headingTitle = leadingSentence(rest);
+      const runIn = rest.slice(headingTitle.length);
       const level = numbering?.level ?? 1;
       const value = numbering?.value ?? lastLevel1 + 1;
       const item: HeadingItem = {
@@ -433,7 +432,8 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   const blocks: Block[] = [];
   const tasks: Task[] = [];
   const tables: PolicyTable[] = [];
-  const stack: { level: number; value: number; printed: string }[] = [];
+  /** The open number path; section headings carry their block id, task headings none. */
+  const stack: { level: number; value: number; printed: string; sectionId?: string }[] = [];
   const taskIds: string[] = [];
   const taskPaths: { path: string[]; values: number[]; sectionId: string | null }[] = [];
   const usedIds = new Map<string, number>();
@@ -457,7 +457,13 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     return level1 === null || level1 === mainLevel1 ? `${documentId}-t` : `${documentId}-s${level1}-t`;
   };
   const lastSeen = new Map<number, number>();
-  let currentSectionId: string | null = null;
+  /**
+   * The section that holds an item: the deepest section heading on the path above it. A task
+   * printed as （十） after the section （九） is its sibling, so it belongs to their common parent,
+   * not to the section printed just before it.
+   */
+  const sectionAbove = (level: number): string | null =>
+    stack.filter((s) => s.level < level && s.sectionId !== undefined).pop()?.sectionId ?? null;
   let tableCount = 0;
   const documentTaskWithoutDeadline: FieldsItem[] = [];
   const hasAnyDeadline = items.some((it) => it.kind === 'fields' && it.deadline !== null);
@@ -477,7 +483,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     if (role.as === 'section' && it.kind === 'heading') {
       const id = `${documentId}-s${stack.map((s) => s.value).join('-')}`;
       claim(id, it.line);
-      currentSectionId = id;
+      stack[stack.length - 1]!.sectionId = id;
       const block: Block = { id, type: 'heading', source: span(it.line, it.endLine), level: it.level, number: it.number, title: it.title };
       if (it.impliedNumber) block.impliedNumber = it.impliedNumber;
       if (it.runIn !== undefined) block.runIn = it.runIn;
@@ -507,16 +513,19 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       let id: string;
       let number = '';
       let numberPath: string[];
+      let sectionId: string | null;
       if (draft.heading) {
         number = draft.heading.number ?? draft.heading.impliedNumber ?? '';
         numberPath = stack.map((s) => s.printed);
         id = `${taskPrefix()}${stack.filter((s) => s.level > 1).map((s) => s.value).join('-') || stack.map((s) => s.value).join('-')}`;
-        taskPaths[role.task] = { path: numberPath, values: stack.map((s) => s.value), sectionId: currentSectionId };
+        sectionId = sectionAbove(draft.heading.level);
+        taskPaths[role.task] = { path: numberPath, values: stack.map((s) => s.value), sectionId };
       } else {
         const u = draft.unnumbered!;
         if (u.parentTask !== null) {
           id = `${taskIds[u.parentTask]}-p${u.position}`;
           numberPath = taskPaths[u.parentTask]!.path;
+          sectionId = taskPaths[u.parentTask]!.sectionId;
         } else {
           // A task that lost its number sits beside its siblings, not under the previous one.
           const impliedLevel = u.impliedNumber ? readNumbering(u.impliedNumber)!.level : 99;
@@ -524,6 +533,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
           const parentValues = parents.filter((s) => s.level > 1).map((s) => s.value);
           id = `${taskPrefix()}${parentValues.length ? `${parentValues.join('-')}-` : ''}p${u.position}`;
           numberPath = parents.map((s) => s.printed);
+          sectionId = sectionAbove(impliedLevel);
         }
         if (u.impliedNumber) {
           repairs.push({
@@ -548,6 +558,12 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
       });
       let taskTitle: string | null = null;
       if (draft.heading && draft.heading.title.length <= TASK_TITLE_MAX) taskTitle = draft.heading.title || null;
+      if (!draft.heading && draft.unnumbered?.impliedNumber) {
+        // Read as a numbered sibling whose number was lost: it takes its title the way its
+        // siblings do, from the leading sentence of its text.
+        const leading = leadingSentence((items[draft.first] as ParagraphItem).text);
+        if (leading.length <= TASK_TITLE_MAX) taskTitle = leading || null;
+      }
       const fields = draft.fields;
       const deadline = parseDeadline(fields.deadline?.raw ?? null);
       if (fields.deadline && !isRecognisedDeadline(deadline)) {
@@ -571,7 +587,7 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
         plan: part.attachment,
         number,
         numberPath,
-        sectionId: currentSectionId,
+        sectionId,
         title: taskTitle,
         text: texts.join('\n\n'),
         deadline,
@@ -660,6 +676,12 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
     .map(({ r }, index) => ({ id: `${documentId}-r${index + 1}`, ...r }));
   diagnostics.sort((a, b) => a.line - b.line);
   return { document, tasks, tables, repairs: ordered, diagnostics };
+}
+
+/** The text up to and including its first 。 (all of it when it has none): a numbered item's title. */
+function leadingSentence(text: string): string {
+  const cut = text.indexOf('。');
+  return cut === -1 ? text : text.slice(0, cut + 1);
 }
 
 /**

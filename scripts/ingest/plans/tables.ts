@@ -251,6 +251,11 @@ export interface BuiltTable {
  * Throws an IngestError naming the table's first line when the cell count fits no column count.
  */
 export function buildTable(region: TableRegion, file: string): BuiltTable {
+  const { header, rows, columnRoles, columnLabels } = buildGrid(region, file);
+  return { header, rows, columnRoles: refineColumnRoles(columnRoles, columnLabels, rows, region.caption?.text ?? null) };
+}
+
+function buildGrid(region: TableRegion, file: string): BuiltTable & { columnLabels: string[] } {
   const cells = region.cells;
   const n = cells.length;
   const fail = (message: string): never => {
@@ -307,13 +312,13 @@ export function buildTable(region: TableRegion, file: string): BuiltTable {
         }
       }
       const rows = chunk(cells.slice(h + width), width).map((row) => row.map((c) => toCell(c, 1, 1, file)));
-      const roles: PolicyTable['columnRoles'] = [];
+      const columnLabels: string[] = [];
       let secondIndex = 0;
       for (const cell of headerTop) {
-        if (cell.rowspan === 2) roles.push(columnRole(cell.text));
-        else for (let c = 0; c < cell.colspan; c++) roles.push(columnRole(headerSecond[secondIndex++]!.text));
+        if (cell.rowspan === 2) columnLabels.push(cell.text);
+        else for (let c = 0; c < cell.colspan; c++) columnLabels.push(headerSecond[secondIndex++]!.text);
       }
-      return { header: [headerTop, headerSecond], rows, columnRoles: roles };
+      return { header: [headerTop, headerSecond], rows, columnRoles: columnLabels.map(columnRole), columnLabels };
     }
     fail(`table of ${n} cells with a two-row header of ${h} top cells: no column count fits; expected empty placeholder cells under merged headers and full data rows`);
   }
@@ -327,6 +332,11 @@ export function buildTable(region: TableRegion, file: string): BuiltTable {
     const superCells = cells.slice(0, extra);
     if (superCells.some((c) => !['target-2022-12', 'target-2022-06', 'target', 'other'].includes(columnRole(c.text)))) break;
     const header: TableCell[][] = [];
+    // A super-header spans every column. The sources print a merged table row by row, and a
+    // vertically merged cell leaves an empty TAB cell in the row below (A4's second table). A3 表2
+    // prints `2022年底` before `序号` with no placeholder: it is the whole first row, over 序号,
+    // 环节 and 时间 (3 columns, not 2 — a 序号 merged over two rows would come first and leave an
+    // empty cell under itself); its 合计 row fills the 序号 column too.
     if (extra > 0) {
       header.push(cells.slice(0, extra).map((c) => toCell(c, Math.floor(width / extra), 1, file)));
     }
@@ -338,11 +348,66 @@ export function buildTable(region: TableRegion, file: string): BuiltTable {
       const own = columnRole(c.text);
       return own === 'other' && extra > 0 ? columnRole(superText + c.text) : own;
     });
-    return { header, rows, columnRoles };
+    return { header, rows, columnRoles, columnLabels: labels.map((c) => c.text) };
   }
   return fail(
     `table with a ${h}-column header has ${n - h} body cells, not a multiple of ${h}; expected complete rows (is the table truncated or a cell missing its TAB?)`,
   );
+}
+
+const VALUE_ROLES: readonly PolicyTable['columnRoles'][number][] = ['current', 'target-2022-06', 'target-2022-12', 'target', 'frontier'];
+const TARGET_ROLES: readonly PolicyTable['columnRoles'][number][] = ['target-2022-06', 'target-2022-12', 'target'];
+/** A column of totals (合计办理时间, 总时间): the headline figure of a table whose other columns are its parts. */
+const TOTAL_LABEL = /^(合计|总计|总)/u;
+/** A caption that says the table sets targets (…时限目标, …目标表). */
+const TARGET_CAPTION = /目标/u;
+
+function isValueCell(cell: TableCell): boolean {
+  return VALUE_LIKE.test(norm(cell.text));
+}
+
+/**
+ * Column roles from the header alone miss two shapes of target table; the body and the caption
+ * settle them:
+ * - A column of names is the table's measures, whatever its header says: in A3 表2 the column
+ *   `环节（个）` under `2022年底` lists the steps (工程地质勘察 …) and the next column their times.
+ *   When no column is the metric by its header, the first value or unlabelled column whose cells
+ *   are mostly names (not numbers) becomes it.
+ * - A caption that says 目标 makes the table's figures targets even when no header says so
+ *   (A4: `2022年10千伏接网工程建设时限目标`, `…的环节和时限目标`). When no column is a target by its
+ *   header, the target is the column of totals (合计办理时间; the step columns beside it are its
+ *   parts and 现行国家规定时限 is the rule it is compared with); without one, in a table that has
+ *   no metric column (its header cells name the measures and one row holds the figures), every
+ *   unlabelled column of figures is a target.
+ */
+export function refineColumnRoles(
+  roles: PolicyTable['columnRoles'],
+  labels: string[],
+  rows: TableCell[][],
+  caption: string | null,
+): PolicyTable['columnRoles'] {
+  const refined = [...roles];
+  const cellsOf = (column: number) => rows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined && norm(c.text) !== '');
+  if (!refined.includes('metric')) {
+    const names = refined.findIndex((role, column) => {
+      if (role !== 'other' && !VALUE_ROLES.includes(role)) return false;
+      const cells = cellsOf(column);
+      return cells.length > 0 && cells.filter((c) => !isValueCell(c)).length * 2 > cells.length;
+    });
+    if (names >= 0) refined[names] = 'metric';
+  }
+  if (!refined.some((role) => TARGET_ROLES.includes(role)) && caption !== null && TARGET_CAPTION.test(caption)) {
+    const totals = labels.flatMap((label, column) => (refined[column] === 'other' && TOTAL_LABEL.test(norm(label)) ? [column] : []));
+    if (totals.length > 0) {
+      for (const column of totals) refined[column] = 'target';
+    } else if (!refined.includes('metric')) {
+      refined.forEach((role, column) => {
+        const cells = cellsOf(column);
+        if (role === 'other' && cells.length > 0 && cells.every(isValueCell)) refined[column] = 'target';
+      });
+    }
+  }
+  return refined;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -67,6 +67,7 @@ export function project(result: PlanPackageResult) {
       id: t.id,
       number: t.number,
       numberPath: t.numberPath.join(' '),
+      sectionId: t.sectionId,
       title: t.title,
       text: t.text,
       deadline: t.deadline,
