@@ -18,6 +18,10 @@ import { type GroundTruthPage, pagesContaining, readGroundTruth, readResults, se
 
 const browserTests = chromiumAvailable();
 
+// Vitest puts Vite's BASE_URL ('/') into process.env; a site build spawned from here inherits it
+// and Astro then takes it over the configured base, so a BASE_PATH=/kb/ build links to '/'.
+delete process.env.BASE_URL;
+
 async function builtSite(base: string): Promise<{ distDir: string; base: string }> {
   const prebuilt = process.env.KB_SEARCH_TEST_DIST;
   if (prebuilt && (process.env.KB_SEARCH_TEST_BASE ?? '/') === base) return { distDir: prebuilt, base };

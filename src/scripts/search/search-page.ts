@@ -23,6 +23,10 @@ const BATCH = 40;
 const HITS_PER_RESULT = 3;
 /** Other (non-containing) Pagefind results shown below the matches. */
 const RELATED_LIMIT = 10;
+/** With this many pages containing the query, related results are left out. */
+const RELATED_ONLY_BELOW = 20;
+/** Pagefind results examined for related ones (each costs a fragment download). */
+const RELATED_EXAMINED = 40;
 const LIVE_DELAY_MS = 180;
 
 const TIER_LABEL: Record<PageMatch['tier'], string> = { exact: '精确匹配', 'all-terms': '包含全部词语' };
@@ -346,6 +350,11 @@ class SearchPage {
   }
 
   async addRelated(sequence: number, parsed: ParsedQuery, state: SearchState, shown: Set<string>, engine: ExactEngine): Promise<void> {
+    if (shown.size >= RELATED_ONLY_BELOW) {
+      // Enough pages contain the query itself: partial matches would only add noise and downloads.
+      this.root.dataset.related = 'skipped';
+      return;
+    }
     try {
       const pagefind = await loadPagefind(this.base);
       const search = await pagefind.search(pagefindQueryText(parsed), { filters: pagefindFilters(state.filters) });
@@ -353,17 +362,20 @@ class SearchPage {
       const urlIndex = new Map(engine.index.pages.map((page, i) => [page.url, i]));
       const quotedPages = parsed.quoted.map((term) => engine.pagesContaining(term));
       const related: PagefindResultData[] = [];
-      for (const result of search.results) {
-        if (related.length >= RELATED_LIMIT) break;
-        const data = await result.data();
+      const examined = search.results.slice(0, RELATED_EXAMINED);
+      for (let start = 0; start < examined.length && related.length < RELATED_LIMIT; start += RELATED_LIMIT) {
+        const batch = await Promise.all(examined.slice(start, start + RELATED_LIMIT).map((result) => result.data()));
         if (sequence !== this.sequence) return;
-        const url = stripBase(this.base, data.url);
-        if (shown.has(url)) continue;
-        const pageIndex = urlIndex.get(url);
-        // A quoted phrase is required: skip pages that lack it.
-        if (pageIndex !== undefined && quotedPages.some((pages) => !pages.has(pageIndex))) continue;
-        if (pageIndex === undefined && parsed.quoted.length > 0) continue;
-        related.push(data);
+        for (const data of batch) {
+          if (related.length >= RELATED_LIMIT) break;
+          const url = stripBase(this.base, data.url);
+          if (shown.has(url)) continue;
+          const pageIndex = urlIndex.get(url);
+          // A quoted phrase is required: skip pages that lack it.
+          if (pageIndex !== undefined && quotedPages.some((pages) => !pages.has(pageIndex))) continue;
+          if (pageIndex === undefined && parsed.quoted.length > 0) continue;
+          related.push(data);
+        }
       }
       if (related.length === 0) {
         this.root.dataset.related = 'none';
