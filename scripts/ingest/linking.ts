@@ -112,39 +112,67 @@ export function sentences(text: string): string[] {
 }
 
 /**
- * The rows of a table that has a measure column and at least one value column (现状, 目标, 前沿水平).
- * Tables without them (a list of 环节, a fee schedule) give no targets.
+ * The targets a table states. A table with a measure column gives one target per row, its value
+ * columns (现状, 目标, 前沿水平) read by role; a table whose header cells are themselves the measures
+ * (A4's 10千伏接网工程建设时限目标: one row of ≤20 / ≤30 …) gives one target per target cell, named by
+ * its column header and the table's unit. Tables with neither (a fee schedule) give no targets.
  */
 export function targetsOf(table: PolicyTable): IndicatorTarget[] {
   const roles = table.columnRoles;
   const metricColumn = roles.indexOf('metric');
   const valueRoles = ['current', 'target-2022-06', 'target-2022-12', 'target', 'frontier'] as const;
-  if (metricColumn < 0 || !roles.some((r) => (valueRoles as readonly string[]).includes(r))) return [];
+  if (!roles.some((r) => (valueRoles as readonly string[]).includes(r))) return [];
   const cell = (row: PolicyTable['rows'][number], role: (typeof roles)[number]): string | null => {
     const i = roles.indexOf(role);
     const text = i >= 0 ? row[i]?.text.trim() : undefined;
     return text ? text : null;
   };
+  const spanOf = (row: PolicyTable['rows'][number]) => ({
+    file: row[0]!.source.file,
+    line: Math.min(...row.map((c) => c.source.line)),
+    endLine: Math.max(...row.map((c) => c.source.endLine)),
+  });
+  const base = { current: null, june2022: null, frontier: null, deadline: null, tableId: table.id, documentId: table.documentId };
   const out: IndicatorTarget[] = [];
+  const indexColumn = roles.indexOf('index');
+  if (metricColumn < 0) {
+    // Numbered rows without a measure column are a list (of 环节 …), not targets.
+    if (indexColumn >= 0) return [];
+    const headers = columnHeaders(table);
+    const unit = table.unitNote?.replace(/^单位[:：]\s*/u, '').trim();
+    for (const row of table.rows) {
+      roles.forEach((role, i) => {
+        const value = row[i]?.text.trim();
+        const header = headers[i];
+        if (!value || !header || !(valueRoles as readonly string[]).includes(role)) return;
+        out.push({ ...base, metric: unit ? `${header}（${unit}）` : header, december2022: value, source: spanOf(row) });
+      });
+    }
+    return out;
+  }
   for (const row of table.rows) {
-    const metric = row[metricColumn]?.text.trim();
-    if (!metric) continue;
+    const measure = row[metricColumn]?.text.trim();
+    if (!measure) continue;
+    // A summary row (合计) names itself in the 序号 column; keep that word with the measure.
+    const label = indexColumn >= 0 ? row[indexColumn]?.text.trim() : undefined;
+    const metric = label && !/^\d+$/u.test(label) ? `${label}（${measure}）` : measure;
     const target: IndicatorTarget = {
+      ...base,
       metric,
       current: cell(row, 'current'),
       june2022: cell(row, 'target-2022-06'),
       december2022: cell(row, 'target-2022-12') ?? cell(row, 'target'),
       frontier: cell(row, 'frontier'),
       deadline: cell(row, 'deadline'),
-      tableId: table.id,
-      documentId: table.documentId,
-      source: {
-        file: row[0]!.source.file,
-        line: Math.min(...row.map((c) => c.source.line)),
-        endLine: Math.max(...row.map((c) => c.source.endLine)),
-      },
+      source: spanOf(row),
     };
     if (target.current ?? target.june2022 ?? target.december2022 ?? target.frontier) out.push(target);
   }
   return out;
+}
+
+/** The label of each column: the last header row's cells, expanded over their colspans. */
+function columnHeaders(table: PolicyTable): (string | undefined)[] {
+  const last = table.header.at(-1) ?? [];
+  return last.flatMap((c) => Array.from({ length: c.colspan }, () => c.text.trim() || undefined));
 }

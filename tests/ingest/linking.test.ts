@@ -125,6 +125,20 @@ describe('targets from indicator tables', () => {
     expect(targetsOf(table(['metric', 'current', 'target'], [['纳税时间', '120小时', '100小时']]))[0]!.december2022).toBe('100小时');
   });
 
+  it('names a target per cell by its column header and the unit when the headers are the measures', () => {
+    const t4 = { ...table(['target', 'target'], [['≤20', '≤30']]), unitNote: '单位：工作日' };
+    t4.header = [[cell('线路T接或新、改建架空线路', 1), cell('新建变电站间隔', 2)]];
+    expect(targetsOf(t4).map((t) => [t.metric, t.december2022])).toEqual([
+      ['线路T接或新、改建架空线路（工作日）', '≤20'],
+      ['新建变电站间隔（工作日）', '≤30'],
+    ]);
+  });
+
+  it('keeps the word of a summary row (合计) with its measure', () => {
+    const rows = [['1', '工程地质勘察', '7'], ['合计', '5个环节', '25个工作日']];
+    expect(targetsOf(table(['index', 'metric', 'target-2022-12'], rows)).map((t) => t.metric)).toEqual(['工程地质勘察', '合计（5个环节）']);
+  });
+
   it('gives no targets for a table without a measure or without values (a list of 环节)', () => {
     expect(targetsOf(table(['index', 'target-2022-12', 'target-2022-12'], [['1', '工程地质勘察', '7']]))).toEqual([]);
     expect(targetsOf(table(['metric', 'other'], [['高压', '5天']]))).toEqual([]);
