@@ -385,15 +385,23 @@ class SearchPage {
       for (const data of related) {
         const item = element('li', 'kb-result');
         item.dataset.tier = 'related';
+        // Pagefind's best sub-result lands on the task or section heading nearest the words.
+        const place = data.sub_results.find((sub) => sub.url.includes('#'));
         const title = element('h3', 'kb-result-title');
         const link = element('a', undefined, data.meta.title ?? data.url);
-        link.href = data.url;
+        link.href = place?.url ?? data.url;
         link.dataset.testid = 'search-result';
         link.dataset.tier = 'related';
         title.append(link);
+        item.append(title);
+        if (place?.title) {
+          const meta = element('p', 'kb-result-meta');
+          meta.append(element('span', 'kb-result-where', place.title));
+          item.append(meta);
+        }
         const excerpt = element('p', 'kb-excerpt');
-        renderPieces(excerpt, pagefindExcerptPieces(data.excerpt));
-        item.append(title, excerpt);
+        renderPieces(excerpt, pagefindExcerptPieces(place?.excerpt ?? data.excerpt));
+        item.append(excerpt);
         this.relatedList.append(item);
       }
       this.related.hidden = false;
