@@ -191,6 +191,37 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
     await waitForSearch(page, '营商环境');
   });
 
+  it('keeps the header search box from submitting on the Enter that confirms an IME conversion', async () => {
+    const plan = truth.find((candidate) => candidate.url.startsWith('plans/'));
+    const start = `${server.url}${plan?.url ?? ''}`;
+    await page.goto(start);
+    // The browser submits a form implicitly on Enter; requestSubmit() stands in for that default action.
+    const submitted = await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>('form.kb-search-box')!;
+      const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+      input.value = '营商';
+      let count = 0;
+      form.addEventListener('submit', (event) => {
+        if (!event.defaultPrevented) count += 1;
+        event.preventDefault();
+      });
+      input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'Enter', keyCode: 229, isComposing: true }));
+      form.requestSubmit();
+      input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '营商' }));
+      // Safari: the confirming Enter after compositionend.
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'Enter', keyCode: 229, isComposing: false }));
+      form.requestSubmit();
+      input.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Enter' }));
+      const duringComposition = count;
+      // A plain Enter submits.
+      input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'Enter', keyCode: 13 }));
+      form.requestSubmit();
+      return { duringComposition, afterwards: count - duringComposition };
+    });
+    expect(submitted).toEqual({ duringComposition: 0, afterwards: 1 });
+  });
+
   it('says that search needs JavaScript, and offers the directories, when scripts are off', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     try {
