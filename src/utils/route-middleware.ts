@@ -1,6 +1,6 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { escapeHtml } from './html.ts';
-import { pruneSidebar } from './sidebar.ts';
+import { pruneSidebar, type Entry } from './sidebar.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import { documentHeadings, nestHeadings } from './toc.ts';
 
@@ -27,16 +27,17 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const documentId = (route.entry.data as { documentId?: string }).documentId;
   const doc = documentId === undefined ? undefined : data.documentById.get(documentId);
   if (documentId !== undefined && !doc) throw new Error(`page ${route.entry.id} names an unknown document: ${documentId}`);
-  route.sidebar = pruneSidebar(route.sidebar, {
+  // Starlight's entry types are structurally the ones sidebar.ts declares (links and groups).
+  route.sidebar = pruneSidebar(route.sidebar as Entry[], {
     sourceOf: (href) => documentOfHref(data, href)?.sourceId,
     currentSource: doc?.sourceId,
     limit: SIDEBAR_DOCUMENT_LIMIT,
     indexLinkFor: (label) =>
       label === '行动方案' ? { label: '全部行动方案', href: data.links.plans } : label === '通报与报告' ? { label: '全部通报与报告', href: data.links.reports } : undefined,
-  });
+  }) as typeof route.sidebar;
   if (!doc) return;
   const headings = documentHeadings(doc.blocks);
-  if (data.repairs.some((repair) => repair.documentId === doc.id)) headings.push({ depth: 2, slug: `${doc.id}-repairs`, text: '校注' });
+  if (data.repairsByDocument.has(doc.id)) headings.push({ depth: 2, slug: `${doc.id}-repairs`, text: '校注' });
   if (headings.length === 0) {
     route.toc = undefined;
     return;

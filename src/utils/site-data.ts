@@ -10,7 +10,8 @@ import type {
   SummaryRow,
   Task,
 } from '../schemas/index.ts';
-import { assignmentsByDepartment, type Assignment } from './aggregate.ts';
+import { assignmentsByDepartment, groupBy, type Assignment } from './aggregate.ts';
+import { isPlanKind } from './labels.ts';
 import { createLinks, type SiteLinks } from './urls.ts';
 
 /** One raw source, line by line. */
@@ -47,6 +48,28 @@ export interface SiteData {
   blockById: Map<string, { block: Block; document: PolicyDocument }>;
   /** Tasks of each department, with its role. */
   assignments: Map<string, Assignment[]>;
+  /**
+   * Indexes, so that no page scans a whole collection (the build stays linear in the corpus).
+   * Lists keep model order.
+   */
+  tasksByDocument: Map<string, Task[]>;
+  tasksByIndicator: Map<string, Task[]>;
+  repairsByDocument: Map<string, Repair[]>;
+  summaryRowsByDocument: Map<string, SummaryRow[]>;
+  /** Summary rows by responsible department, and by the department report that answers them. */
+  summaryRowsByDepartment: Map<string, SummaryRow[]>;
+  summaryRowsByReport: Map<string, SummaryRow[]>;
+  /** Mentions by `indicator:<id>` / `department:<id>`, and by document. */
+  mentionsByTarget: Map<string, Mention[]>;
+  mentionsByDocument: Map<string, Mention[]>;
+  /** Attachments (child documents) of a document. */
+  childrenByParent: Map<string, PolicyDocument[]>;
+  /** Documents a department reports or issues. */
+  documentsByDepartment: Map<string, PolicyDocument[]>;
+  /** Departments by canonical name (same-named units of other jurisdictions). */
+  departmentsByName: Map<string, Department[]>;
+  /** Jurisdictions that have at least one plan. */
+  planJurisdictions: Set<string>;
   links: SiteLinks;
 }
 
@@ -59,6 +82,19 @@ async function entries<T>(name: CollectionKey): Promise<T[]> {
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
+}
+
+/** Groups items under every key an item yields (an item may sit under several keys, once each). */
+function groupByMany<T>(items: readonly T[], keys: (item: T) => Iterable<string>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 async function load(): Promise<SiteData> {
@@ -94,6 +130,23 @@ async function load(): Promise<SiteData> {
     sourceIdByFile: new Map(sources.map((source) => [source.file, source.id])),
     blockById,
     assignments: assignmentsByDepartment(tasks),
+    tasksByDocument: groupBy(tasks, (task) => task.documentId),
+    tasksByIndicator: groupByMany(tasks, (task) => task.indicatorIds),
+    repairsByDocument: groupBy(repairs, (repair) => repair.documentId),
+    summaryRowsByDocument: groupBy(summaryRows, (row) => row.documentId),
+    summaryRowsByDepartment: groupByMany(summaryRows, (row) => row.units.map((unit) => unit.id)),
+    summaryRowsByReport: groupByMany(summaryRows, (row) => row.departmentReportIds),
+    mentionsByTarget: groupBy(mentions, (mention) => `${mention.kind}:${mention.targetId}`),
+    mentionsByDocument: groupBy(mentions, (mention) => mention.documentId),
+    childrenByParent: groupByMany(documents, (doc) => (doc.parentId === null ? [] : [doc.parentId])),
+    documentsByDepartment: groupByMany(documents, (doc) => {
+      const ids: string[] = [];
+      if (doc.departmentId !== null) ids.push(doc.departmentId);
+      if (doc.issuerDepartmentId !== null && doc.kind !== 'department-report') ids.push(doc.issuerDepartmentId);
+      return ids;
+    }),
+    departmentsByName: groupBy(departments, (department) => department.name),
+    planJurisdictions: new Set(documents.filter((doc) => isPlanKind(doc.kind)).map((doc) => doc.jurisdiction)),
     links: createLinks(import.meta.env.BASE_URL),
   };
 }
