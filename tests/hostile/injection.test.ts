@@ -295,6 +295,7 @@ describe.skipIf(!browserTests)('hostile pages in Chromium', () => {
     ["import pwned from './pwned.js'", 'exact'],
     ['3<script>alert(10)</script>天', 'exact'],
     ['<script>alert(1)</script>', 'pagefind'],
+    ['<img src=x onerror=alert(1)>', 'pagefind'],
   ];
   for (const [query, engine] of searches) {
     it(`finds ${query} and shows it literally in the search results (${engine} engine)`, async () => {
@@ -319,4 +320,15 @@ describe.skipIf(!browserTests)('hostile pages in Chromium', () => {
       await expectNothingRan(page, incidents);
     });
   }
+
+  // Known gap (reported to the search helper): Pagefind's excerpts come back with the page's
+  // entities decoded once too often, so the printed text "&lt;script&gt;" shows as "<script>" in
+  // the related (Pagefind) results. Nothing runs (excerpts are reduced to text), but it is not literal.
+  it.fails('shows entity text such as &lt;script&gt; literally in Pagefind excerpts', async () => {
+    const { page } = await visitPage(`${server.url}search/?${new URLSearchParams({ q: '照录', engine: 'pagefind' })}`);
+    await page.waitForFunction(() => document.querySelectorAll('.kb-excerpt').length > 0, undefined, { timeout: 20_000 });
+    const excerpts = await page.evaluate(() => [...document.querySelectorAll('.kb-excerpt')].map((e) => e.textContent ?? '').join('\n'));
+    expect(excerpts).toContain('照录');
+    expect(excerpts).toContain('&lt;script&gt;照录');
+  });
 });
