@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelSchema, type Model } from '../../src/schemas/index.ts';
@@ -83,6 +84,8 @@ export const HOSTILE_PLAN_FRAGMENTS = {
     '开办企业时间压缩至{days}天以内|竖线|。',
     '优化登记流程[链接](javascript:alert(9))。',
     'export const x = 1',
+    '=HYPERLINK("https://example.com/","点击")登记，@SUM(1+1)与+1、-1照录。',
+    '=1+1',
     '指标<i>名称</i>',
     '{开办时间}',
     '3<script>alert(10)</script>天',
@@ -91,6 +94,9 @@ export const HOSTILE_PLAN_FRAGMENTS = {
 } as const;
 
 const REPORT_ID = 'cs-2022-hostile-report';
+/** Editorial text from the manifest (a flag's note) and the registry (a department's note). */
+const FLAG_NOTE = '疑为<img src=x onerror=alert(12)>与{flag}之误（原文照录）。';
+const DEPARTMENT_NOTE = '备注<svg onload=alert(13)>与{dept}照录。';
 const REPORT_TITLE = '关于<script>alert(1)</script>与{alert(2)}等字样的测试汇报';
 const SPECIAL_PLAN_TITLE = '测试市开办企业<script>alert(8)</script>专项行动方案';
 
@@ -103,9 +109,9 @@ beforeAll(async () => {
 });
 
 describe('the hostile fixture corpus goes through the pipeline', () => {
-  it('is ingested whole: three documents, both tasks, the table, and lossless 100 %', () => {
+  it('is ingested whole: three documents, three tasks, the table, and lossless 100 %', () => {
     expect(model.documents.map((d) => d.id).sort()).toEqual(['cs-2022-hostile-plans-a01', 'cs-2022-hostile-plans-a02', REPORT_ID]);
-    expect(model.tasks).toHaveLength(2);
+    expect(model.tasks).toHaveLength(3);
     expect(model.tables).toHaveLength(1);
     expect(site.log).toMatch(/lossless\s+100 %/);
   });
@@ -196,6 +202,23 @@ describe('the generated MDX holds no code derived from the sources', () => {
   });
 });
 
+describe('the open data keeps hostile text inert', () => {
+  it('writes hostile task text into tasks.csv exactly as printed (RFC 4180 quoting)', async () => {
+    const rows = parseCsv(await readFile(path.join(site.distDir, 'data', 'tasks.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const task = rows.find((row) => row['id'] === 'cs-2022-hostile-plans-a01-t1')!;
+    for (const fragment of HOSTILE_PLAN_FRAGMENTS['cs-2022-hostile-plans-a01'].slice(1, 4)) expect(task['text']).toContain(fragment);
+  });
+
+  // Known gap (reported to the open-data owner): a cell that starts with = + - @ is a formula to
+  // Excel and LibreOffice (CSV injection, CWE-1236). OWASP's mitigation is a leading ' in such cells
+  // (csv-stringify's `escape_formulas`), documented as such in docs/open-data.md.
+  it.fails('starts no tasks.csv cell with a formula character (= + - @), so spreadsheets run nothing', async () => {
+    const rows = parseCsv(await readFile(path.join(site.distDir, 'data', 'tasks.csv'), 'utf8'), { bom: true }) as string[][];
+    const formulas = rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    expect(formulas).toEqual([]);
+  });
+});
+
 const browserTests = chromiumAvailable();
 
 describe.skipIf(!browserTests)('hostile pages in Chromium', () => {
@@ -269,6 +292,27 @@ describe.skipIf(!browserTests)('hostile pages in Chromium', () => {
     const { page, incidents } = await visitPage(`${server.url}reports/${REPORT_ID}/`);
     expect(await page.locator('h1').first().textContent()).toBe(REPORT_TITLE);
     expect(await page.title()).toContain(REPORT_TITLE);
+    await expectNothingRan(page, incidents);
+  });
+
+  it('shows a hostile editorial note from the manifest literally next to the flagged text', async () => {
+    const { page, incidents } = await visitPage(`${server.url}reports/${REPORT_ID}/`);
+    expect(await bodyText(page)).toContain(FLAG_NOTE);
+    await expectNothingRan(page, incidents);
+  });
+
+  it('shows every hostile line on the raw source page literally', async () => {
+    const { page, incidents } = await visitPage(`${server.url}sources/${REPORT_ID}/`);
+    const text = await page.evaluate(() => document.querySelector('main')?.textContent ?? '');
+    for (const fragment of HOSTILE_REPORT_FRAGMENTS) expect(text, fragment).toContain(fragment);
+    await expectNothingRan(page, incidents);
+  });
+
+  it('shows hostile task text and a hostile registry note literally on the department page', async () => {
+    const { page, incidents } = await visitPage(`${server.url}departments/cs-czj/`);
+    const text = await page.evaluate(() => document.querySelector('main')?.textContent ?? '');
+    expect(text).toContain(DEPARTMENT_NOTE);
+    expect(text).toContain(HOSTILE_PLAN_FRAGMENTS['cs-2022-hostile-plans-a02'].find((f) => f.startsWith('=HYPERLINK'))!);
     await expectNothingRan(page, incidents);
   });
 
