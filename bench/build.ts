@@ -44,6 +44,8 @@ export interface ScaleMeasure {
   tasks: number;
   departments: number;
   stages: StageMeasure[];
+  /** The whole build in one process (`npm run build`), measured for the real corpus. */
+  oneProcess?: { seconds: number; peakMiB: number };
 }
 
 /** A copy of the project's tracked (and new, not ignored) files and of node_modules. */
@@ -68,10 +70,11 @@ async function copyProject(destination: string): Promise<void> {
   for (const cache of ['.astro', '.vite', '.cache']) await rm(path.join(modules, cache), { recursive: true, force: true });
 }
 
-/** Runs one build stage in its own process and returns its wall time and peak RSS. */
-async function measureStage(projectDir: string, stage: StageName, env: NodeJS.ProcessEnv): Promise<StageMeasure> {
-  const reportFile = path.join(projectDir, `time-${stage}.txt`);
-  const child = spawn(timeBinary, ['-f', '%e %M', '-o', reportFile, process.execPath, 'scripts/build.ts', '--stage', stage], {
+/** Runs one build stage (null: all of them) in its own process and returns its wall time and peak RSS. */
+async function measureStage<S extends StageName | null>(projectDir: string, stage: S, env: NodeJS.ProcessEnv): Promise<{ stage: S; seconds: number; peakMiB: number }> {
+  const reportFile = path.join(projectDir, `time-${stage ?? 'all'}.txt`);
+  const stageArguments = stage === null ? [] : ['--stage', stage];
+  const child = spawn(timeBinary, ['-f', '%e %M', '-o', reportFile, process.execPath, 'scripts/build.ts', ...stageArguments], {
     cwd: projectDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +83,7 @@ async function measureStage(projectDir: string, stage: StageName, env: NodeJS.Pr
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  if (code !== 0) throw new Error(`Stage ${stage} failed in ${projectDir} (exit ${code}):\n${output.slice(-4000)}`);
+  if (code !== 0) throw new Error(`Stage ${stage ?? 'all'} failed in ${projectDir} (exit ${code}):\n${output.slice(-4000)}`);
   const [seconds, peakKiB] = (await readFile(reportFile, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
   return { stage, seconds: seconds!, peakMiB: peakKiB! / 1024 };
 }
@@ -97,6 +100,13 @@ async function measureScale(scale: number, workRoot: string): Promise<ScaleMeasu
     KB_ASTRO_CACHE_DIR: path.join(projectDir, 'astro-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
+  let oneProcess: { seconds: number; peakMiB: number } | undefined;
+  if (scale === 1) {
+    // `npm run build` runs every stage in one process: what a maintainer waits for.
+    const whole = await measureStage(projectDir, null, env);
+    oneProcess = { seconds: whole.seconds, peakMiB: whole.peakMiB };
+    console.log(`  ×1 npm run build (one process): ${whole.seconds.toFixed(1)} s, ${whole.peakMiB.toFixed(0)} MiB`);
+  }
   const stages: StageMeasure[] = [];
   for (const stage of stageNames) {
     const measure = await measureStage(projectDir, stage, env);
@@ -118,6 +128,7 @@ async function measureScale(scale: number, workRoot: string): Promise<ScaleMeasu
     tasks: model.tasks.length,
     departments: model.departments.length,
     stages,
+    ...(oneProcess ? { oneProcess } : {}),
   };
 }
 
@@ -162,7 +173,10 @@ export function formatResults(measures: readonly ScaleMeasure[], command: string
 function targetLines(measures: readonly ScaleMeasure[]): string[] {
   const lines: string[] = [];
   const real = measures.find((m) => m.scale === 1);
-  if (real) lines.push(`- Real corpus < ${targets.realSeconds} s: ${totalSeconds(real).toFixed(1)} s — ${totalSeconds(real) < targets.realSeconds ? 'met' : 'NOT met'}.`);
+  if (real?.oneProcess) {
+    const { seconds, peakMiB: peak } = real.oneProcess;
+    lines.push(`- Real corpus < ${targets.realSeconds} s: \`npm run build\` (one process) ${seconds.toFixed(1)} s, ${peak.toFixed(0)} MiB — ${seconds < targets.realSeconds ? 'met' : 'NOT met'} (the stages one process each: ${totalSeconds(real).toFixed(1)} s).`);
+  }
   const largest = measures.at(-1);
   if (largest && largest.scale > 1) {
     const seconds = totalSeconds(largest);
