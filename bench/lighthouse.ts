@@ -47,7 +47,10 @@ async function main(): Promise<void> {
       const failing = categories.flatMap((id) =>
         (lhr.categories[id]?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${id}: ${lhr.audits[ref.id]!.title}`),
+          .map((ref) => {
+            const audit = lhr.audits[ref.id]!;
+            return `${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`;
+          }),
       );
       console.log(`${page.kind} ${page.path}: ${categories.map((id) => `${id} ${scores[id]}`).join(', ')}`);
       results.push({ kind: page.kind, path: page.path, scores, failing });
