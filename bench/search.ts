@@ -13,7 +13,7 @@
  *   npm run bench:search -- --dist dist --base /           # an existing, indexed build
  *   npm run bench:search -- --random 300 --cold 40 --seed 7
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -281,7 +281,19 @@ const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed
 
 export async function runSearchBenchmark(): Promise<string> {
   const base = arg('base') ?? '/';
-  const distDir = arg('dist') ? path.resolve(arg('dist') as string) : (await buildSite({ base })).distDir;
+  // A private copy: the shared build cache may be pruned or rebuilt while the benchmark runs.
+  const sourceDist = arg('dist') ? path.resolve(arg('dist') as string) : (await buildSite({ base })).distDir;
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'kb-search-bench-'));
+  const distDir = path.join(workDir, 'dist');
+  await cp(sourceDist, distDir, { recursive: true });
+  try {
+    return await benchmarkSite(distDir, base);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function benchmarkSite(distDir: string, base: string): Promise<string> {
   const randomCount = Number(arg('random') ?? 200);
   const coldCount = Number(arg('cold') ?? 30);
   const seed = Number(arg('seed') ?? 20221);
