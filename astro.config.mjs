@@ -5,6 +5,10 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { starlightInlineScriptHashes } from './src/utils/csp.ts';
 
+// Astro reads `import.meta.env.*` from process.env while rendering, so an inherited BASE_URL
+// (vitest sets one for every child process) would silently override the base set below.
+delete process.env.BASE_URL;
+
 /** Sub-path the site is served under (`/kb/`); always starts and ends with `/`. */
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
 /** Absolute origin, only when known: Starlight's built-in sitemap needs it and is skipped otherwise. */

@@ -104,7 +104,10 @@ function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number,
 }
 
 /** Frontmatter of a generated page (validated by the docs collection schema). */
-export function pageFrontmatter(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources'>): Record<string, unknown> {
+/** The parts of the model a page needs; `sources` (manifest entries) only refine sidebar labels. */
+export type PageModel = Pick<Model, 'documents' | 'tables' | 'summaryRows'> & { sources?: Model['sources'] };
+
+export function pageFrontmatter(doc: PolicyDocument, model: Pick<PageModel, 'documents' | 'sources'>): Record<string, unknown> {
   const order = sidebarOrder(doc, model.documents);
   const label = isPlanKind(doc.kind) ? planLabel(doc) : reportLabel(doc, model);
   return {
@@ -121,13 +124,13 @@ export function pageFrontmatter(doc: PolicyDocument, model: Pick<Model, 'documen
  * bulletin by its series and issue number, a report by its issuer and title, an attachment by
  * its number and, for department reports, the reporting unit.
  */
-export function reportLabel(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources'>): string {
+export function reportLabel(doc: PolicyDocument, model: Pick<PageModel, 'documents' | 'sources'>): string {
   if (doc.kind === 'summary-table') return `附件${doc.attachment ?? 1} 问题整改汇总表`;
   if (doc.kind === 'department-report') {
     const name = doc.issuer.length > 0 ? doc.issuer : doc.title;
     return doc.attachment === null ? name : `附件${doc.attachment} ${name}`;
   }
-  const source = model.sources.find((entry) => entry.id === doc.sourceId);
+  const source = model.sources?.find((entry) => entry.id === doc.sourceId);
   if (doc.parentId === null && source?.shortTitle) return source.shortTitle;
   if (doc.kind === 'bulletin' && source?.issue !== undefined) return `${source.series ?? '工作通报'} 第${source.issue}期`;
   return doc.parentId === null ? `${doc.issuer}：${doc.title}` : doc.title;
@@ -176,7 +179,7 @@ export function serialiseMdx(tree: Root): string {
 }
 
 /** The complete MDX page of a document: YAML frontmatter plus the serialised body. */
-export function documentMdx(doc: PolicyDocument, model: Pick<Model, 'documents' | 'sources' | 'tables' | 'summaryRows'>): string {
+export function documentMdx(doc: PolicyDocument, model: PageModel): string {
   const frontmatter = stringifyYaml(pageFrontmatter(doc, model), { lineWidth: 0 });
   return `---\n${frontmatter}---\n\n${serialiseMdx(documentTree(doc, model))}`;
 }
