@@ -1,6 +1,7 @@
 /**
  * Random damage to the real sources (fast-check): lines deleted, duplicated or swapped, garbage
- * lines inserted (tabs, numbering-like lines, field-label-like lines, odd Unicode), files truncated.
+ * lines inserted (tabs, numbering-like lines, field-label-like lines, odd Unicode, text that tries to
+ * be code), files truncated.
  * Whatever the damage, the ingest either stops with IngestError/IngestErrors naming a line that
  * exists, or succeeds with every non-whitespace character of the damaged text in the model
  * (lossless 100 %). Never another exception.
@@ -21,6 +22,7 @@ import { parsePlanPackage } from '../../scripts/ingest/plans/index.ts';
 import { loadDepartments } from '../../scripts/ingest/registry/departments.ts';
 import { createUnitResolver } from '../../scripts/ingest/registry/resolve.ts';
 import { parseReport } from '../../scripts/ingest/reports/parse-report.ts';
+import { HOSTILE_PLAN_FRAGMENTS, HOSTILE_REPORT_FRAGMENTS } from '../hostile/hostile-strings.ts';
 import { errorsOf, ingest, realContentDir, realSource, removeContent, writeContent } from '../hostile/support/temp-content.ts';
 
 afterAll(removeContent);
@@ -60,6 +62,8 @@ const garbageLine = fc.oneof(
   fc.constantFrom('\t', '\t\t', '\t序号', '\t1', '\t\t指标', '序号\t问题\t意见建议\t整改落实情况\t责任单位', '1\t<p>问题</p>\t\t'),
   // Markdown and markup leftovers.
   fc.constantFrom('---', '# 标题', '- 列表', '<p>', '</p>', '\uFFFD注：', '（此件公开发布）', '2022 年 11 月 2 日'),
+  // Text that tries to be code (the fragments of the hostile fixture corpus).
+  fc.constantFrom(...HOSTILE_REPORT_FRAGMENTS, ...Object.values(HOSTILE_PLAN_FRAGMENTS).flat()),
   // Anything at all (printable and not), including the odd Unicode of Word exports.
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.string({ unit: fc.constantFrom('\t', ' ', '\u3000', '。', '：', '、', '\u200b', '\u2028', '\u202e', '\u00a0', '一', '（', '）', '1', '.'), maxLength: 12 }),

@@ -134,6 +134,8 @@ export function readFooter(entry: ManifestEntry, lines: SourceLine[], doc: Docum
       let end = line.no;
       while (!/[。.]$/u.test(value) && i + 1 < lines.length && lines[i + 1]!.text !== '' && !isFooterStart(lines[i + 1]!, entry)) {
         value += lines[++i]!.text;
+        // A continuation line's markdown artefacts (`##`) still have to be accounted for.
+        doc.takeLineMarkup(lines[i]!);
         end = lines[i]!.no;
       }
       doc.addMarkup(`${field[1]}${field[2]}`, line.no);

@@ -114,3 +114,13 @@ describe('the local lossless check', () => {
     expect(report.covered).toBe(report.total - 3);
   });
 });
+
+describe('footer fields', () => {
+  it('accounts for the markdown artefacts of a 报送 line continued over a heading-like line (found by tests/property, seed 7)', () => {
+    const entry = ManifestEntrySchema.parse({ id: 'fx', file: 'x.txt', kind: 'bulletin', title: '某某通报', issuer: '某县人民政府', jurisdiction: '某县', date: '2021' });
+    const text = decodeSource('x.txt', new TextEncoder().encode('某某通报\n\n一、总体情况\n\n全县认真落实。\n\n报送：县领导，\n## 二、下步打算\n'));
+    const result = parseReport(entry, text, tableContext('某县', { 某县人民政府: 'x-zf' }));
+    expect(checkLossless(text, result).missing).toEqual([]);
+    expect(result.documents[0]!.markup.map((m) => `${m.source.line}:${m.text}`)).toContain('8:##');
+  });
+});
