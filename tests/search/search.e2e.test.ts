@@ -280,4 +280,15 @@ describe.skipIf(!browserTests)('search page under BASE_PATH=/kb/', () => {
     await expect(page.locator('form.kb-search-box').getAttribute('action')).resolves.toBe('/kb/search/');
     expect(errors).toEqual([]);
   });
+
+  it('loads Pagefind from /kb/pagefind/ and links its results under /kb/', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const result = await searchByUrl(page, server.url, base, '一网通办', { engine: 'pagefind' });
+    expect(result.urls.length).toBeGreaterThan(0);
+    const hrefs = await page.locator('[data-testid="search-result"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    for (const href of hrefs) expect(href.startsWith('/kb/')).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
