@@ -11,6 +11,12 @@ describe('reading a built page', () => {
     expect(extracted?.title).toBe('附件4 获得电力');
     expect(extracted?.blocks.map((block) => block.text)).toEqual(['附件4 获得电力', '办电时间压缩至 15 个工作日']);
   });
+  it('finds the body even when its marker is mentioned earlier, and falls back to <title>', () => {
+    const html = '<!doctype html><html><head><title>关于 data-pagefind-body 的说明</title></head><body><nav>导航</nav><main><div data-pagefind-body><p>正文 data-pagefind-body</p></div></main></body></html>';
+    const extracted = extractPage(html, 'x/index.html');
+    expect(extracted?.title).toBe('关于 data-pagefind-body 的说明');
+    expect(extracted?.blocks.map((block) => block.text)).toEqual(['正文 data-pagefind-body']);
+  });
   it('returns null for a page without a searchable body', () => {
     expect(extractPage('<html><body><p>首页</p></body></html>', 'index.html')).toBeNull();
   });

@@ -125,14 +125,20 @@ function visibleTextIgnoringHidden(element: Element): string {
  * data-pagefind-body (navigation pages, 404).
  */
 export function extractPage(html: string, relativePath: string): ExtractedPage | null {
-  const document = parseDocument(html);
+  // Parse from the first mention of the marker on: the body element is there or later, and the
+  // page chrome before it (head, header, sidebar) need not be parsed at all.
+  const marker = html.indexOf('data-pagefind-body');
+  if (marker < 0) return null;
+  const document = parseDocument(html.slice(html.lastIndexOf('<', marker)));
   const body = findFirst(document.children, (el) => 'data-pagefind-body' in el.attribs);
   if (!body) return null;
 
-  const titleElement =
-    findFirst(document.children, (el) => (el.attribs['data-pagefind-meta'] ?? '').split(',').some((meta) => meta.trim() === 'title')) ??
-    findFirst(document.children, (el) => el.name === 'title');
-  const title = titleElement ? collapseWhitespace(visibleText(titleElement.children)) : '';
+  const titleElement = findFirst(document.children, (el) =>
+    (el.attribs['data-pagefind-meta'] ?? '').split(',').some((meta) => meta.trim() === 'title'),
+  );
+  const title = titleElement
+    ? collapseWhitespace(visibleText(titleElement.children))
+    : collapseWhitespace(visibleText(parseDocument(/<title[^>]*>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? '').children));
 
   const anchors: [string, string][] = [];
   const anchorIndexById = new Map<string, number>();
