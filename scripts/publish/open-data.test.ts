@@ -99,4 +99,14 @@ describe('open data', () => {
     const b = write();
     for (const name of ['tasks.json', 'departments.json', 'indicators.json', 'documents.json', 'tasks.csv']) expect(a(name)).toBe(b(name));
   });
+
+  it('defuses cells a spreadsheet would run as formulas with a leading apostrophe, and keeps JSON as printed', () => {
+    const formulaModel = { ...sample, tasks: sample.tasks.map((t) => ({ ...t, title: '=HYPERLINK("http://x")', unitsRaw: '@SUM(A1)' })) };
+    const distDir = mkdtempSync(join(tmpdir(), 'kb-open-data-'));
+    writeOpenData({ model: formulaModel, distDir, base: '/' });
+    const csv = readFileSync(join(distDir, 'data', 'tasks.csv'), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(`'@SUM(A1)`);
+    expect(JSON.parse(readFileSync(join(distDir, 'data', 'tasks.json'), 'utf8'))[0].title).toBe('=HYPERLINK("http://x")');
+  });
 });

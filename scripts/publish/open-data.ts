@@ -202,7 +202,11 @@ export const CSV_COLUMNS = [
   'url',
 ] as const;
 
-/** RFC 4180 CSV (CRLF, quoted when needed) with a UTF-8 byte-order mark so that Excel reads it as UTF-8. */
+/**
+ * RFC 4180 CSV (CRLF, quoted when needed) with a UTF-8 byte-order mark so that Excel reads it as UTF-8.
+ * A cell starting with = + - @ TAB or CR gets a leading ' (OWASP's CSV-injection mitigation), because
+ * spreadsheets would run it as a formula; the JSON files keep the text exactly as printed.
+ */
 function tasksCsv(tasks: TaskRecord[]): string {
   const names = (t: TaskRecord, role: UnitRole) => t.units.filter((u) => u.role === role).map((u) => u.name).join('、');
   const rows = tasks.map((t) => [
@@ -228,5 +232,5 @@ function tasksCsv(tasks: TaskRecord[]): string {
     t.source.line,
     t.url,
   ]);
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ })}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/, escape_formulas: true })}`;
 }

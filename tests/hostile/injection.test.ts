@@ -143,10 +143,9 @@ describe('the open data keeps hostile text inert', () => {
     for (const fragment of HOSTILE_PLAN_FRAGMENTS['cs-2022-hostile-plans-a01'].slice(1, 4)) expect(task['text']).toContain(fragment);
   });
 
-  // Known gap (reported to the open-data owner): a cell that starts with = + - @ is a formula to
-  // Excel and LibreOffice (CSV injection, CWE-1236). OWASP's mitigation is a leading ' in such cells
-  // (csv-stringify's `escape_formulas`), documented as such in docs/open-data.md.
-  it.fails('starts no tasks.csv cell with a formula character (= + - @), so spreadsheets run nothing', async () => {
+  // A cell that starts with = + - @ is a formula to Excel and LibreOffice (CSV injection, CWE-1236);
+  // OWASP's mitigation is a leading ' in such cells (csv-stringify's `escape_formulas`).
+  it('starts no tasks.csv cell with a formula character (= + - @), so spreadsheets run nothing', async () => {
     const rows = parseCsv(await readFile(path.join(site.distDir, 'data', 'tasks.csv'), 'utf8'), { bom: true }) as string[][];
     const formulas = rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell));
     expect(formulas).toEqual([]);
