@@ -32,8 +32,13 @@ export type PageComponent = keyof typeof PAGE_COMPONENTS;
 /** Import path of the page components, relative to `src/content/docs/<folder>/<id>.mdx`. */
 const COMPONENT_DIR = '../../../components/doc/';
 
+/**
+ * A JSX attribute holding `value` literally. MDX decodes character references in attribute
+ * strings (`&lt;` → `<`) and the serialiser escapes only the quote, so `&` is written as `&amp;`
+ * here: a title printed as `实体&lt;特殊&gt;` then reads back exactly as printed.
+ */
 function attribute(name: string, value: string): MdxJsxAttribute {
-  return { type: 'mdxJsxAttribute', name, value };
+  return { type: 'mdxJsxAttribute', name, value: value.replaceAll('&', '&amp;') };
 }
 
 function element(name: PageComponent, attributes: Record<string, string>, children: Paragraph[] = []): MdxJsxFlowElement {
