@@ -126,4 +126,10 @@ describe('CSV', () => {
     ]);
     expect(csv).toBe('\uFEFF名称,说明\r\n市发改委,"牵头，""重点"""\r\n"a,b","第一行\n第二行"\r\n1,plain\r\n');
   });
+
+  it('defuses text a spreadsheet would run as a formula, and leaves numbers alone', () => {
+    expect(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'a=b'], [-3]])).toBe(
+      `\uFEFF"'=HYPERLINK(""http://x"")",'+1,'-2,'@SUM(A1),a=b\r\n-3\r\n`,
+    );
+  });
 });

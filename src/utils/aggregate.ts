@@ -139,10 +139,15 @@ export function repairsWithin(repairs: readonly Repair[], documentId: string, sp
     .sort((a, b) => a.source.line - b.source.line);
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read Chinese correctly) and CRLF rows. */
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read Chinese correctly) and CRLF rows.
+ * A text cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, the
+ * usual guard against spreadsheet formula injection: source text must not run in Excel either.
+ */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   const escape = (value: string | number): string => {
-    const text = String(value);
+    let text = String(value);
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return '\uFEFF' + rows.map((row) => row.map(escape).join(',')).join('\r\n') + '\r\n';
