@@ -107,7 +107,7 @@ describe.skipIf(!browserTests)('every kind of page under the CSP in Chromium', (
       visited.push(sitePath);
     }
     expect(visited.length).toBeGreaterThanOrEqual(12);
-  });
+  }, 240_000);
 
   it('shows the 404 page under the CSP too', async () => {
     const { page, problems, status } = await open('no-such-page/');
