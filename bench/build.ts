@@ -9,13 +9,14 @@
  *   npm run bench:build                 # scales 1, 10, 30
  *   npm run bench:build -- --scales 1   # only the real corpus
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { listFiles } from '../scripts/checks/files.ts';
 import { stageNames, type StageName } from '../scripts/build.ts';
+import { copyProject } from '../tests/support/project-copy.ts';
 import { updateBenchmarksSection } from './report.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 
@@ -46,28 +47,6 @@ export interface ScaleMeasure {
   stages: StageMeasure[];
   /** The whole build in one process (`npm run build`), measured for the real corpus. */
   oneProcess?: { seconds: number; peakMiB: number };
-}
-
-/** A copy of the project's tracked (and new, not ignored) files and of node_modules. */
-async function copyProject(destination: string): Promise<void> {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
-    .split('\0')
-    .filter((file) => file !== '' && existsSync(path.join(projectRoot, file)));
-  for (const file of files) {
-    await mkdir(path.dirname(path.join(destination, file)), { recursive: true });
-    await copyFile(path.join(projectRoot, file), path.join(destination, file));
-  }
-  // Hard links (a full copy across file systems): symlinked packages outside the project root
-  // confuse Astro's compiler cache. The caches are removed so the copy starts cold; Astro's
-  // own cache goes to KB_ASTRO_CACHE_DIR, so nothing writes into the linked files.
-  const modules = path.join(destination, 'node_modules');
-  try {
-    execFileSync('cp', ['-al', path.join(projectRoot, 'node_modules'), modules]);
-  } catch {
-    await rm(modules, { recursive: true, force: true });
-    execFileSync('cp', ['-a', path.join(projectRoot, 'node_modules'), modules]);
-  }
-  for (const cache of ['.astro', '.vite', '.cache']) await rm(path.join(modules, cache), { recursive: true, force: true });
 }
 
 /** Runs one build stage (null: all of them) in its own process and returns its wall time and peak RSS. */

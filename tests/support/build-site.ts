@@ -60,8 +60,7 @@ export async function buildSite({ base: rawBase = '/', variant = 'main' }: Build
   const base = normaliseBase(rawBase);
   const slug = `${base === '/' ? 'root' : base.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${variant}`;
   await mkdir(buildsRoot, { recursive: true });
-  await acquireLock();
-  try {
+  return withLock(lockDir, async () => {
     const folder = path.join(buildsRoot, `${slug}-${await inputsHash()}`);
     const distDir = path.join(folder, 'dist');
     const logPath = path.join(folder, 'build.log');
@@ -80,7 +79,16 @@ export async function buildSite({ base: rawBase = '/', variant = 'main' }: Build
       }
       await mkdir(folder, { recursive: true });
       try {
-        await runBuild({ base, distDir, logPath });
+        await runBuildScript({
+          cwd: projectRoot,
+          logPath,
+          env: {
+            BASE_PATH: base,
+            KB_DIST_DIR: distDir,
+            // A cold cache per build: what CI sees, and an honest second build for the determinism check.
+            KB_ASTRO_CACHE_DIR: path.join(folder, 'astro-cache'),
+          },
+        });
       } catch (error) {
         await writeFile(failure, JSON.stringify({ runner: process.ppid, message: (error as Error).message }));
         throw error;
@@ -88,23 +96,19 @@ export async function buildSite({ base: rawBase = '/', variant = 'main' }: Build
       await writeFile(marker, new Date().toISOString());
     }
     return { distDir, base, log: await readFile(logPath, 'utf8') };
-  } finally {
-    await rm(lockDir, { recursive: true, force: true });
-  }
+  });
 }
 
-async function runBuild({ base, distDir, logPath }: { base: string; distDir: string; logPath: string }): Promise<void> {
+/**
+ * Runs `scripts/build.ts` of the project in `cwd` with extra environment variables, writing its
+ * output to `logPath`; throws with the log's tail when the build fails.
+ */
+export async function runBuildScript({ cwd, env, logPath }: { cwd: string; env: Record<string, string>; logPath: string }): Promise<void> {
+  await mkdir(path.dirname(logPath), { recursive: true });
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, ['scripts/build.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      BASE_PATH: base,
-      KB_DIST_DIR: distDir,
-      // A cold cache per build: what CI sees, and an honest second build for the determinism check.
-      KB_ASTRO_CACHE_DIR: path.join(path.dirname(distDir), 'astro-cache'),
-      FORCE_COLOR: '0',
-    },
+    cwd,
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log, { end: false });
@@ -116,18 +120,22 @@ async function runBuild({ base, distDir, logPath }: { base: string; distDir: str
   await new Promise((resolve) => log.end(resolve));
   if (code !== 0) {
     const tail = (await readFile(logPath, 'utf8')).split('\n').slice(-60).join('\n');
-    throw new Error(`Site build for base ${base} failed (exit ${code}); log: ${logPath}\n${tail}`);
+    const what = env.BASE_PATH ? ` for base ${env.BASE_PATH}` : '';
+    throw new Error(`Site build${what} in ${cwd} failed (exit ${code}); log: ${logPath}\n${tail}`);
   }
 }
 
-/** A directory lock shared by test workers; a lock left by a dead process is taken over. */
-async function acquireLock(): Promise<void> {
+/**
+ * Runs `task` holding a directory lock shared by test workers and processes; a lock left by
+ * a dead process is taken over.
+ */
+export async function withLock<T>(lockDir: string, task: () => Promise<T>): Promise<T> {
   const ownerFile = path.join(lockDir, 'pid');
   for (;;) {
     try {
       await mkdir(lockDir);
       await writeFile(ownerFile, String(process.pid));
-      return;
+      break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
@@ -137,6 +145,11 @@ async function acquireLock(): Promise<void> {
       }
       await sleep(500);
     }
+  }
+  try {
+    return await task();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
   }
 }
 
