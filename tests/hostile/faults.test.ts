@@ -230,6 +230,28 @@ describe('manifest faults', () => {
     });
   });
 
+  for (const file of ['../data/departments.yaml', '/etc/passwd', '.hidden.txt']) {
+    it(`stops on a file name that leaves the sources folder or hides (${file})`, () => {
+      const manifest = manifestYaml([{ ...BULLETIN_ENTRY, file }]);
+      expectStop(writeContent({ manifest, sources: { 'bulletin.txt': BULLETIN_TEXT } }), {
+        code: 'bad-file',
+        file: 'manifest.yaml',
+        line: lineOf(manifest, /^\s*file: /),
+        says: /must be a plain file name inside the sources folder/,
+      });
+    });
+  }
+
+  it('stops on a split pattern that is not a regular expression, quoting the parser', () => {
+    const manifest = manifestYaml([{ ...PLAN_ENTRY, split: { attachmentMarker: '^附件(\\d+$', firstAttachment: 1 } }]);
+    expectStop(writeContent({ manifest, sources: { 'plans.txt': PLAN_TEXT } }), {
+      code: 'bad-pattern',
+      file: 'manifest.yaml',
+      line: lineOf(manifest, /attachmentMarker/),
+      says: /split\.attachmentMarker is not a valid regular expression/,
+    });
+  });
+
   it('stops on two entries with the same id, naming the second and the first line', () => {
     const manifest = manifestYaml([PLAN_ENTRY, { ...BULLETIN_ENTRY, id: PLAN_ENTRY.id }]);
     expectStop(writeContent({ manifest, sources: { 'plans.txt': PLAN_TEXT, 'bulletin.txt': BULLETIN_TEXT } }), {
