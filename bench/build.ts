@@ -114,7 +114,7 @@ async function measureScale(scale: number, workRoot: string): Promise<ScaleMeasu
 const totalSeconds = (measure: ScaleMeasure) => measure.stages.reduce((sum, stage) => sum + stage.seconds, 0);
 const peakMiB = (measure: ScaleMeasure) => Math.max(...measure.stages.map((stage) => stage.peakMiB));
 
-export function formatResults(measures: readonly ScaleMeasure[], command: string, date: string): string {
+export function formatResults(measures: readonly ScaleMeasure[], command: string, date: string, load: { start: number; end: number }): string {
   const stageHeader = stageNames.map((stage) => `${stage} s / MiB`);
   const lines = [
     '# Build benchmark',
@@ -124,6 +124,9 @@ export function formatResults(measures: readonly ScaleMeasure[], command: string
     '```sh',
     command,
     '```',
+    '',
+    `Load average (1 min) at the start ${load.start.toFixed(1)}, at the end ${load.end.toFixed(1)}: above ${os.cpus().length}, other work`,
+    'shared the cores and the times are inflated accordingly.',
     '',
     'Each stage runs as its own process (`node scripts/build.ts --stage <name>`) under `/usr/bin/time`; memory is',
     'the peak resident set of the largest process of the stage (for the search index, Node or the Pagefind binary).',
@@ -180,6 +183,7 @@ if (import.meta.main) {
   const scales = index === -1 ? [1, 10, 30] : process.argv[index + 1]!.split(',').map(Number);
   if (scales.some((scale) => !Number.isInteger(scale) || scale < 1)) throw new Error('--scales expects positive integers, e.g. 1,10,30');
   if (!existsSync(timeBinary)) throw new Error(`${timeBinary} is needed to measure peak memory: apt-get install -y time`);
+  const loadAtStart = os.loadavg()[0]!;
   const workRoot = await mkdtemp(path.join(os.tmpdir(), 'kb-bench-build-'));
   const measures: ScaleMeasure[] = [];
   try {
@@ -191,7 +195,10 @@ if (import.meta.main) {
     await rm(workRoot, { recursive: true, force: true });
   }
   const command = `npm run bench:build${index === -1 ? '' : ` -- --scales ${scales.join(',')}`}`;
-  const report = formatResults(measures, command, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+  const report = formatResults(measures, command, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', {
+    start: loadAtStart,
+    end: os.loadavg()[0]!,
+  });
   await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, report);
   await updateBenchmarksSection('build', report.replace(/^#/gm, '##'));
