@@ -221,10 +221,16 @@ describe.skipIf(!browserTests)('hostile pages in Chromium', () => {
     await expectNothingRan(page, incidents);
   });
 
-  it('shows a hostile title literally in the heading and the window title', async () => {
+  it('shows a hostile title literally in the heading, the window title and the page metadata', async () => {
     const { page, incidents } = await visitPage(`${server.url}reports/${REPORT_ID}/`);
     expect(await page.locator('h1').first().textContent()).toBe(REPORT_TITLE);
     expect(await page.title()).toContain(REPORT_TITLE);
+    // Head entries (which Starlight prints with set:html) keep the title as text in their attributes.
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(REPORT_TITLE);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain(REPORT_TITLE);
+    expect(await page.evaluate(() => document.head.querySelectorAll('script:not([src])').length)).toBe(
+      await page.evaluate(() => [...document.head.querySelectorAll('script:not([src])')].filter((s) => !/alert|__pwned/.test(s.textContent ?? '')).length),
+    );
     await expectNothingRan(page, incidents);
   });
 
