@@ -210,6 +210,21 @@ describe('random damage to a real source never crashes the ingest, and never los
 
 describe('random damage through the whole pipeline (linking, mentions, ids, validation)', () => {
   const small = entries.filter((e) => e.kind !== 'plan-package');
+  const planPackage = entries.find((e) => e.kind === 'plan-package')!;
+
+  it(`runIngest on a damaged plan package only ever throws IngestError(s) (${Math.max(3, RUNS / 4)} runs, seed ${SEED})`, () => {
+    const original = realSource(planPackage.file).toString('utf8');
+    fc.assert(
+      fc.property(mutations, (list) => {
+        const damaged = applyMutations(original, list);
+        const outcome = ingest(writeContent({ manifest: [planPackage], sources: { [planPackage.file]: damaged } }));
+        if (outcome.ok) expect(outcome.lossless.coverage).toBe(100);
+        else expectLocated(errorsOf(outcome), planPackage.file, damaged.split('\n').length);
+      }),
+      params(Math.max(3, RUNS / 4)),
+    );
+  }, 180_000);
+
   it(`runIngest on a damaged report or bulletin only ever throws IngestError(s) (${Math.max(4, RUNS / 4)} runs, seed ${SEED})`, () => {
     fc.assert(
       fc.property(fc.constantFrom(...small), mutations, (entry, list) => {
