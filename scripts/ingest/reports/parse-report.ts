@@ -135,12 +135,15 @@ export function parseReport(entry: ManifestEntry, text: SourceText, ctx: ParseCo
     const marker = region[0]!;
     const doc = new DocumentBuilder(id, file, diagnostics, marker.no);
     builders.push(doc);
+    doc.takeLineMarkup(marker);
     doc.addMarkup(marker.text, marker.no);
     const number = Number(/\d+/.exec(marker.text)?.[0] ?? '1');
     const captionLines = region.slice(1).filter((l, i, all) => !l.raw.includes('\t') && all.slice(0, i).every((p) => !p.raw.includes('\t')));
     if (captionLines.length === 0) {
       throw new IngestError('summary-caption-missing', file, marker.no, 'expected the table caption (e.g. …整改情况汇总表) on the line after the summary-table marker');
     }
+    // The caption is shown without its markdown artefacts (`- `, `##`), which still count as markup.
+    for (const l of captionLines) doc.takeLineMarkup(l);
     const captionText = captionLines.map((l) => l.text).join('');
     doc.addMeta('标题', captionText, captionLines[0]!.no, captionLines[captionLines.length - 1]!.no);
     const tableLines = region.slice(1 + captionLines.length);

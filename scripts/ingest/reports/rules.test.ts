@@ -124,3 +124,21 @@ describe('footer fields', () => {
     expect(result.documents[0]!.markup.map((m) => `${m.source.line}:${m.text}`)).toContain('8:##');
   });
 });
+
+describe('markdown artefacts around the summary table', () => {
+  it('accounts for a bullet on the caption and on a stray line inside the table (found by tests/property, seeds 32 and 33)', () => {
+    const entry = ManifestEntrySchema.parse({
+      id: 'fx', file: 'x.txt', kind: 'report', title: '某某报告', issuer: '某县人民政府', jurisdiction: '某县', date: '2021',
+      split: { summaryTable: { marker: '^附件\\s*1$' } },
+    });
+    const source = [
+      '某县人民政府', '', '某某报告', '', '一、总体情况', '', '全县认真落实。', '', '附件 1', '', '- 问题整改汇总表', '',
+      '序号\t问题\t意见建议\t整改落实情况\t责任单位', '- 注：续表', '1\t<p>问题一。</p>\t<p>建议。</p>\t<p>已整改。</p>\t<p>某县人民政府</p>',
+    ].join('\n');
+    const text = decodeSource('x.txt', new TextEncoder().encode(source));
+    const result = parseReport(entry, text, tableContext('某县', { 某县人民政府: 'x-zf' }));
+    expect(checkLossless(text, result).missing).toEqual([]);
+    const markup = result.documents.flatMap((d) => d.markup.map((m) => `${m.source.line}:${m.text}`));
+    expect(markup).toEqual(expect.arrayContaining(['11:-', '14:-']));
+  });
+});

@@ -128,6 +128,7 @@ export function readSummaryTable(lines: SourceLine[], doc: DocumentBuilder, ctx:
   for (const line of lines) {
     if (!line.raw.includes('\t')) {
       doc.warn('summary-table-stray-line', line.no, `"${head(line.text, 20)}" inside the summary table is not a tab-separated row; kept as a note`);
+      doc.takeLineMarkup(line);
       doc.blocks.push({ id: doc.lineBlockId(line.no), type: 'paragraph', text: line.text, role: 'note', source: doc.span(line.no) });
     }
   }
