@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { starlightInlineScriptHashes } from './src/utils/csp.ts';
+import { SIDEBAR_PLANS_LABEL, SIDEBAR_REPORTS_LABEL } from './src/utils/sidebar.ts';
 
 // Astro reads `import.meta.env.*` from process.env while rendering, so an inherited BASE_URL
 // (vitest sets one for every child process) would silently override the base set below.
@@ -78,8 +79,10 @@ export default defineConfig({
             { label: '原文', link: '/sources/' },
           ],
         },
-        { label: '行动方案', items: [{ autogenerate: { directory: 'plans' } }] },
-        { label: '通报与报告', collapsed: true, items: [{ autogenerate: { directory: 'reports' } }] },
+        // Filled per page with the generated documents (src/utils/route-middleware.ts): Starlight's
+        // autogenerate walks every document for every page, quadratic in the corpus.
+        { label: SIDEBAR_PLANS_LABEL, items: [{ label: '全部行动方案', link: '/plans/' }] },
+        { label: SIDEBAR_REPORTS_LABEL, collapsed: true, items: [{ label: '全部通报与报告', link: '/reports/' }] },
       ],
     }),
     mdx(),

@@ -1,17 +1,11 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { escapeHtml } from './html.ts';
-import { pruneSidebar, type Entry } from './sidebar.ts';
-import { siteData, type SiteData } from './site-data.ts';
+import { documentLinks, SIDEBAR_PLANS_LABEL, SIDEBAR_REPORTS_LABEL } from './sidebar.ts';
+import { siteData } from './site-data.ts';
 import { documentHeadings, nestHeadings } from './toc.ts';
 
-/** Document links every page may list in the sidebar before it lists only its own source's. */
+/** Documents every page may list in a sidebar group before it lists only its own source's. */
 const SIDEBAR_DOCUMENT_LIMIT = 80;
-
-/** The document a sidebar link points at (`<base>plans/<id>/` or `<base>reports/<id>/`). */
-function documentOfHref(data: SiteData, href: string) {
-  const match = /\/(?:plans|reports)\/([a-z0-9-]+)\/$/.exec(href);
-  return match ? data.documentById.get(match[1] ?? '') : undefined;
-}
 
 /**
  * Per page: escape the <title>, keep the sidebar linear in the corpus, and build the table of
@@ -27,14 +21,17 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const documentId = (route.entry.data as { documentId?: string }).documentId;
   const doc = documentId === undefined ? undefined : data.documentById.get(documentId);
   if (documentId !== undefined && !doc) throw new Error(`page ${route.entry.id} names an unknown document: ${documentId}`);
-  // Starlight's entry types are structurally the ones sidebar.ts declares (links and groups).
-  route.sidebar = pruneSidebar(route.sidebar as Entry[], {
-    sourceOf: (href) => documentOfHref(data, href)?.sourceId,
-    currentSource: doc?.sourceId,
-    limit: SIDEBAR_DOCUMENT_LIMIT,
-    indexLinkFor: (label) =>
-      label === '行动方案' ? { label: '全部行动方案', href: data.links.plans } : label === '通报与报告' ? { label: '全部通报与报告', href: data.links.reports } : undefined,
-  }) as typeof route.sidebar;
+  const linkOptions = { currentPath: context.url.pathname, currentSource: doc?.sourceId, limit: SIDEBAR_DOCUMENT_LIMIT };
+  route.sidebar = route.sidebar.map((entry) => {
+    if (entry.type !== 'group') return entry;
+    if (entry.label === SIDEBAR_PLANS_LABEL) {
+      return { ...entry, entries: documentLinks(data.sidebarPlans, { ...linkOptions, index: { label: '全部行动方案', href: data.links.plans } }) };
+    }
+    if (entry.label === SIDEBAR_REPORTS_LABEL) {
+      return { ...entry, entries: documentLinks(data.sidebarReports, { ...linkOptions, index: { label: '全部通报与报告', href: data.links.reports } }) };
+    }
+    return entry;
+  });
   if (!doc) return;
   const headings = documentHeadings(doc.blocks);
   if (data.repairsByDocument.has(doc.id)) headings.push({ depth: 2, slug: `${doc.id}-repairs`, text: '校注' });

@@ -1,64 +1,52 @@
 /**
- * Keeps the sidebar linear in the size of the corpus. With one plan package (today) every plan
- * and report is listed on every page; once documents from several sources would put more than
- * `limit` document links on every page (hundreds of pages × hundreds of links), each page lists
- * only the documents of its own source, followed by a link to the full index.
+ * The document part of the sidebar, built per page from the model rather than by Starlight's
+ * autogenerate (which walks every document for every page: quadratic in the corpus). With one
+ * plan package (today) every plan and report is listed; once more than `limit` documents would
+ * be listed on every page, a page lists only the documents of its own source, followed by a link
+ * to the full index.
  */
-export interface LinkEntry {
+
+/** Labels of the sidebar groups that hold documents (astro.config.mjs declares the groups). */
+export const SIDEBAR_PLANS_LABEL = '行动方案';
+export const SIDEBAR_REPORTS_LABEL = '通报与报告';
+
+/** A sidebar link, in the shape of Starlight's route data. */
+export interface SidebarLinkEntry {
   type: 'link';
   label: string;
   href: string;
   isCurrent: boolean;
-  badge: undefined | unknown;
-  attrs: Record<string, unknown>;
+  badge: undefined;
+  attrs: Record<string, never>;
 }
-export interface GroupEntry<L extends LinkEntry = LinkEntry> {
-  type: 'group';
+
+export interface SidebarDocument {
+  /** Manifest source the document comes from. */
+  sourceId: string;
   label: string;
-  entries: Entry<L>[];
-  collapsed: boolean;
-  badge: undefined | unknown;
+  /** Sort key (the generator's sidebar order). */
+  order: number;
+  href: string;
 }
-export type Entry<L extends LinkEntry = LinkEntry> = L | GroupEntry<L>;
 
-export interface PruneOptions {
-  /** Source (manifest id) of a document link, or undefined when the link is not a document. */
-  sourceOf(href: string): string | undefined;
-  /** Source of the current page's document, if it is one. */
+export interface DocumentLinkOptions {
+  /** Path of the page being rendered (with the base), to mark the current link. */
+  currentPath: string;
+  /** Source of the page's own document, if it is one. */
   currentSource: string | undefined;
-  /** Most document links a page may list before pruning starts. */
+  /** Most document links a page may list before it lists only its own source's. */
   limit: number;
-  /** Link that replaces the pruned documents of a group (the group's full index). */
-  indexLinkFor(groupLabel: string): { label: string; href: string } | undefined;
+  /** Link to the full index, added when documents were left out. */
+  index: { label: string; href: string };
 }
 
-function countDocumentLinks(entries: readonly Entry[], sourceOf: PruneOptions['sourceOf']): number {
-  let count = 0;
-  for (const entry of entries) {
-    if (entry.type === 'group') count += countDocumentLinks(entry.entries, sourceOf);
-    else if (sourceOf(entry.href) !== undefined) count += 1;
-  }
-  return count;
+function link(label: string, href: string, currentPath: string): SidebarLinkEntry {
+  return { type: 'link', label, href, isCurrent: href === currentPath, badge: undefined, attrs: {} };
 }
 
-function pruneGroup<L extends LinkEntry>(group: GroupEntry<L>, options: PruneOptions): GroupEntry<L> {
-  let pruned = false;
-  const entries: Entry<L>[] = [];
-  for (const entry of group.entries) {
-    if (entry.type === 'group') {
-      entries.push(pruneGroup(entry, options));
-      continue;
-    }
-    const source = options.sourceOf(entry.href);
-    if (source === undefined || source === options.currentSource) entries.push(entry);
-    else pruned = true;
-  }
-  const index = pruned ? options.indexLinkFor(group.label) : undefined;
-  if (index) entries.push({ type: 'link', label: index.label, href: index.href, isCurrent: false, badge: undefined, attrs: {} } as L);
-  return { ...group, entries };
-}
-
-export function pruneSidebar<L extends LinkEntry>(entries: Entry<L>[], options: PruneOptions): Entry<L>[] {
-  if (countDocumentLinks(entries, options.sourceOf) <= options.limit) return entries;
-  return entries.map((entry) => (entry.type === 'group' ? pruneGroup(entry, options) : entry));
+export function documentLinks(documents: readonly SidebarDocument[], options: DocumentLinkOptions): SidebarLinkEntry[] {
+  const sorted = [...documents].sort((a, b) => a.order - b.order || a.href.localeCompare(b.href));
+  if (sorted.length <= options.limit) return sorted.map((doc) => link(doc.label, doc.href, options.currentPath));
+  const own = sorted.filter((doc) => doc.sourceId === options.currentSource);
+  return [...own.map((doc) => link(doc.label, doc.href, options.currentPath)), link(options.index.label, options.index.href, options.currentPath)];
 }

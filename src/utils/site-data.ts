@@ -12,6 +12,7 @@ import type {
 } from '../schemas/index.ts';
 import { assignmentsByDepartment, groupBy, type Assignment } from './aggregate.ts';
 import { isPlanKind } from './labels.ts';
+import type { SidebarDocument } from './sidebar.ts';
 import { createLinks, type SiteLinks } from './urls.ts';
 
 /** One raw source, line by line. */
@@ -71,6 +72,9 @@ export interface SiteData {
   /** Jurisdictions that have at least one plan. */
   planJurisdictions: Set<string>;
   links: SiteLinks;
+  /** Sidebar entries of the generated pages (label and order from their frontmatter). */
+  sidebarPlans: SidebarDocument[];
+  sidebarReports: SidebarDocument[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -109,8 +113,10 @@ async function load(): Promise<SiteData> {
     entries<Repair>('repairs'),
     entries<SourceLines>('sources'),
   ]);
+  const docs = await getCollection('docs');
   const blockById = new Map<string, { block: Block; document: PolicyDocument }>();
   for (const document of documents) for (const block of document.blocks) blockById.set(block.id, { block, document });
+  const links = createLinks(import.meta.env.BASE_URL);
   return {
     documents,
     tasks,
@@ -147,8 +153,26 @@ async function load(): Promise<SiteData> {
     }),
     departmentsByName: groupBy(departments, (department) => department.name),
     planJurisdictions: new Set(documents.filter((doc) => isPlanKind(doc.kind)).map((doc) => doc.jurisdiction)),
-    links: createLinks(import.meta.env.BASE_URL),
+    links,
+    ...sidebarDocuments(docs, new Map(documents.map((doc) => [doc.id, doc])), links),
   };
+}
+
+/** The generated pages as sidebar entries, split into plans and reports. */
+function sidebarDocuments(
+  docs: { data: { documentId?: string | undefined; title: string; sidebar: { label?: string | undefined; order?: number | undefined } } }[],
+  documentById: Map<string, PolicyDocument>,
+  links: SiteLinks,
+): { sidebarPlans: SidebarDocument[]; sidebarReports: SidebarDocument[] } {
+  const sidebarPlans: SidebarDocument[] = [];
+  const sidebarReports: SidebarDocument[] = [];
+  for (const { data } of docs) {
+    const doc = data.documentId === undefined ? undefined : documentById.get(data.documentId);
+    if (!doc) continue;
+    const entry = { sourceId: doc.sourceId, label: data.sidebar.label ?? data.title, order: data.sidebar.order ?? 0, href: links.document(doc) };
+    (isPlanKind(doc.kind) ? sidebarPlans : sidebarReports).push(entry);
+  }
+  return { sidebarPlans, sidebarReports };
 }
 
 /** The site's data, loaded on first use. */
