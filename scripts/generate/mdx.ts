@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Block, Model, PolicyDocument } from '../../src/schemas/index.ts';
 import { isPlanKind, planLabel } from '../../src/utils/labels.ts';
+import { headingDepths } from '../../src/utils/toc.ts';
 
 /**
  * Turns one model document into an MDX page, through an mdast tree serialised by remark-stringify
@@ -62,11 +63,6 @@ function spanAttributes(block: { source: { line: number; endLine: number } }): R
   return { line: String(block.source.line), endLine: String(block.source.endLine) };
 }
 
-/** Heading depth (h2…h6) of a document heading level (1 = 一、). */
-export function headingDepth(level: number): number {
-  return Math.min(6, level + 1);
-}
-
 /** What a table block points at: a table of the tables collection or the summary rows of a document. */
 export type TableTargets = Pick<Model, 'tables' | 'summaryRows'>;
 
@@ -80,13 +76,13 @@ function tableNode(doc: PolicyDocument, block: Extract<Block, { type: 'table' }>
   );
 }
 
-function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number, targets: TableTargets): MdxJsxFlowElement {
+function blockNode(doc: PolicyDocument, block: Block, headingLevelAbove: number, targets: TableTargets, depths: Map<string, number>): MdxJsxFlowElement {
   switch (block.type) {
     case 'heading': {
       const attrs: Record<string, string> = {
         id: block.id,
         documentId: doc.id,
-        depth: String(headingDepth(block.level)),
+        depth: String(depths.get(block.id) ?? 2),
         title: block.title,
         ...spanAttributes(block),
       };
@@ -159,10 +155,11 @@ export function sidebarOrder(doc: PolicyDocument, documents: readonly PolicyDocu
 /** The mdast tree of a document page body. */
 export function documentTree(doc: PolicyDocument, targets: TableTargets): Root {
   const body: MdxJsxFlowElement[] = [element('DocumentHeader', { documentId: doc.id })];
+  const depths = headingDepths(doc.blocks);
   let headingLevelAbove = 1;
   for (const block of doc.blocks) {
-    body.push(blockNode(doc, block, headingLevelAbove, targets));
-    if (block.type === 'heading') headingLevelAbove = headingDepth(block.level);
+    body.push(blockNode(doc, block, headingLevelAbove, targets, depths));
+    if (block.type === 'heading') headingLevelAbove = depths.get(block.id) ?? 2;
   }
   body.push(element('RepairList', { documentId: doc.id }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../schemas/index.ts';
-import { documentHeadings, nestHeadings } from './toc.ts';
+import { documentHeadings, headingDepths, nestHeadings } from './toc.ts';
 
 const heading = (id: string, level: number, number: string | null, title: string, impliedNumber?: string): Block => ({
   id,
@@ -41,5 +41,26 @@ describe('table of contents of a document', () => {
       ['d-s3', []],
     ]);
     expect(toc[2]?.children[0]?.children).toEqual([]);
+  });
+});
+
+describe('heading depths', () => {
+  it('nest by position, so a 1. heading right under 二、 is one level down, never two', () => {
+    const blocks: Block[] = [
+      heading('d-s1', 1, '一、', '总体'),
+      heading('d-s1-1', 3, '1.', '直接在一、之下'),
+      heading('d-s2', 1, '二、', '主要措施'),
+      heading('d-s2-1', 2, '（一）', '分项'),
+      heading('d-s2-1-1', 3, '1.', '细项'),
+      heading('d-s2-2', 2, '（二）', '分项二'),
+    ];
+    expect([...headingDepths(blocks)]).toEqual([
+      ['d-s1', 2],
+      ['d-s1-1', 3],
+      ['d-s2', 2],
+      ['d-s2-1', 3],
+      ['d-s2-1-1', 4],
+      ['d-s2-2', 3],
+    ]);
   });
 });

@@ -8,13 +8,32 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
-/** Flat headings (depth, slug, text) of a document's section headings, depth 2 for 一、. */
+/**
+ * The HTML heading depth (h2…h6) of every section heading of a document. Depth follows the
+ * actual nesting, not the numbering style: a `1.` heading directly under `二、` is its child (h3),
+ * as `（一）` would be, so heading levels never skip one (WCAG heading order).
+ */
+export function headingDepths(blocks: readonly Block[]): Map<string, number> {
+  const depths = new Map<string, number>();
+  const stack: { level: number; depth: number }[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'heading') continue;
+    while (stack.length > 0 && (stack.at(-1) as { level: number }).level >= block.level) stack.pop();
+    const depth = Math.min(6, (stack.at(-1)?.depth ?? 1) + 1);
+    depths.set(block.id, depth);
+    stack.push({ level: block.level, depth });
+  }
+  return depths;
+}
+
+/** Flat headings (depth, slug, text) of a document's section headings, depth 2 for the outermost. */
 export function documentHeadings(blocks: readonly Block[]): { depth: number; slug: string; text: string }[] {
+  const depths = headingDepths(blocks);
   const headings = [];
   for (const block of blocks) {
     if (block.type !== 'heading') continue;
     const number = block.number ?? block.impliedNumber ?? '';
-    headings.push({ depth: Math.min(6, block.level + 1), slug: block.id, text: `${number}${block.title}` });
+    headings.push({ depth: depths.get(block.id) ?? 2, slug: block.id, text: `${number}${block.title}` });
   }
   return headings;
 }
