@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage, urlForFile } from './extract.ts';
+import { extractFromBody, extractPage, findBodyStart, urlForFile } from './extract.ts';
 
 const page = (body: string, head = '') =>
   `<!doctype html><html lang="zh-CN"><head><title>标签页标题</title>${head}</head><body><nav>导航文字</nav><main><div data-pagefind-body>${body}</div></main><footer>页脚</footer></body></html>`;
@@ -16,6 +16,14 @@ describe('reading a built page', () => {
     const extracted = extractPage(html, 'x/index.html');
     expect(extracted?.title).toBe('关于 data-pagefind-body 的说明');
     expect(extracted?.blocks.map((block) => block.text)).toEqual(['正文 data-pagefind-body']);
+  });
+  it('tells where the body element lies, so Pagefind can be given the body alone', () => {
+    const html = page('<h1 data-pagefind-meta="title">标题</h1><p>正文</p>');
+    const fromBody = html.slice(findBodyStart(html));
+    const extracted = extractFromBody(fromBody, 'x/index.html', () => '不应使用');
+    const [start, end] = extracted?.bodyRange ?? [0, 0];
+    expect(fromBody.slice(start, end)).toBe('<div data-pagefind-body><h1 data-pagefind-meta="title">标题</h1><p>正文</p></div>');
+    expect(extracted?.page).toEqual(extractPage(html, 'x/index.html'));
   });
   it('returns null for a page without a searchable body', () => {
     expect(extractPage('<html><body><p>首页</p></body></html>', 'index.html')).toBeNull();

@@ -125,20 +125,47 @@ function visibleTextIgnoringHidden(element: Element): string {
  * data-pagefind-body (navigation pages, 404).
  */
 export function extractPage(html: string, relativePath: string): ExtractedPage | null {
-  // Parse from the first mention of the marker on: the body element is there or later, and the
-  // page chrome before it (head, header, sidebar) need not be parsed at all.
+  const bodyStart = findBodyStart(html);
+  if (bodyStart < 0) return null;
+  return extractFromBody(html.slice(bodyStart), relativePath, () => titleElementText(html))?.page ?? null;
+}
+
+/**
+ * Offset of the `<` that opens the data-pagefind-body element, or -1. The body element is at the
+ * first mention of the marker or later, and the page chrome before it (head, header, sidebar)
+ * need not be parsed at all.
+ */
+export function findBodyStart(html: string): number {
   const marker = html.indexOf('data-pagefind-body');
-  if (marker < 0) return null;
-  const document = parseDocument(html.slice(html.lastIndexOf('<', marker)));
+  return marker < 0 ? -1 : html.lastIndexOf('<', marker);
+}
+
+/** Text of a page's `<title>` element (the title of pages without a title meta). */
+export function titleElementText(html: string): string {
+  return collapseWhitespace(visibleText(parseDocument(/<title[^>]*>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? '').children));
+}
+
+export interface ExtractedBody {
+  page: ExtractedPage;
+  /** Where the body element's markup (opening to closing tag) lies in the input: [start, end). */
+  bodyRange: [number, number];
+}
+
+/**
+ * Extracts a page from its markup from the opening tag of a data-pagefind-body element to the
+ * end of the file (what follows the body is read for filters and the title too). Also reports
+ * where the body element lies, so the caller can hand Pagefind the body alone.
+ * `fallbackTitle` is called only when no element carries data-pagefind-meta="title".
+ */
+export function extractFromBody(fromBody: string, relativePath: string, fallbackTitle: () => string): ExtractedBody | null {
+  const document = parseDocument(fromBody, { withStartIndices: true, withEndIndices: true });
   const body = findFirst(document.children, (el) => 'data-pagefind-body' in el.attribs);
   if (!body) return null;
 
   const titleElement = findFirst(document.children, (el) =>
     (el.attribs['data-pagefind-meta'] ?? '').split(',').some((meta) => meta.trim() === 'title'),
   );
-  const title = titleElement
-    ? collapseWhitespace(visibleText(titleElement.children))
-    : collapseWhitespace(visibleText(parseDocument(/<title[^>]*>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? '').children));
+  const title = titleElement ? collapseWhitespace(visibleText(titleElement.children)) : fallbackTitle();
 
   const anchors: [string, string][] = [];
   const anchorIndexById = new Map<string, number>();
@@ -217,5 +244,7 @@ export function extractPage(html: string, relativePath: string): ExtractedPage |
   walk(body.children);
   flush();
 
-  return { url: urlForFile(relativePath), title, filters: readFilters(document.children), anchors, blocks };
+  const page = { url: urlForFile(relativePath), title, filters: readFilters(document.children), anchors, blocks };
+  // An unclosed body element ends with the input.
+  return { page, bodyRange: [body.startIndex ?? 0, (body.endIndex ?? fromBody.length - 1) + 1] };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { pageHtml, syntheticPages, writeSyntheticSite } from '../../tests/search
 import { createExactEngine } from '../../src/scripts/search/engine.ts';
 import type { ExactIndex } from '../../src/scripts/search/index-format.ts';
 import { parseQuery } from '../../src/scripts/search/query.ts';
-import { buildExactIndex, indexSite, rankingGroup } from './index-site.ts';
+import { buildExactIndex, extractSite, indexSite, rankingGroup, writePagefindIndex } from './index-site.ts';
 import { extractPage } from './extract.ts';
 
 describe('indexing a built site', () => {
@@ -62,6 +62,63 @@ describe('indexing a built site', () => {
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
+  });
+});
+
+/** Every file under `dir`, relative path → contents. */
+async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return new Map(await Promise.all(files.sort().map(async (file): Promise<[string, Buffer]> => [file, await readFile(path.join(dir, file))])));
+}
+
+describe('handing Pagefind the page bodies only', () => {
+  let root = '';
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'kb-search-pagefind-copy-'));
+  });
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('copies the head and the searchable body of each page, without the header, sidebar and footer', async () => {
+    const site = path.join(root, 'copy-site');
+    const copies = path.join(root, 'copy-pages');
+    await writeSyntheticSite(site, await syntheticPages({ linesPerPage: 30, maxPages: 2 }));
+    const pages = await extractSite(site, { pagefindDir: copies });
+    const copied = await readTree(copies);
+    expect([...copied.keys()]).toEqual(pages.map((page) => path.join(page.url, 'index.html')).sort());
+    for (const [file, bytes] of copied) {
+      const html = bytes.toString('utf8');
+      expect(html).toMatch(/^<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>/);
+      expect(html).toContain('<div data-pagefind-body><h1 id="_top" data-pagefind-meta="title">');
+      expect(html).not.toContain('站点导航页眉文字');
+      expect(html).not.toContain('侧栏链接甲乙丙');
+      expect(html).not.toContain('页脚版权信息');
+      const original = await readFile(path.join(site, file), 'utf8');
+      const body = original.slice(original.indexOf('<div data-pagefind-body>'), original.indexOf('</div></main>') + '</div>'.length);
+      expect(html).toContain(body);
+    }
+  });
+  it('hands over a page whole when its chrome carries a Pagefind attribute', async () => {
+    const site = path.join(root, 'chrome-site');
+    const copies = path.join(root, 'chrome-pages');
+    const page = pageHtml('页面', {}, '<p>正文</p>').replace('<nav>', '<nav data-pagefind-filter="栏目:导航">');
+    await mkdir(path.join(site, 'x'), { recursive: true });
+    await writeFile(path.join(site, 'x/index.html'), page);
+    await extractSite(site, { pagefindDir: copies });
+    expect(await readFile(path.join(copies, 'x/index.html'), 'utf8')).toBe(page);
+  });
+  it('gives the same Pagefind index, byte for byte, as Pagefind over the whole pages', async () => {
+    const site = path.join(root, 'same-site');
+    await writeSyntheticSite(site, await syntheticPages({ linesPerPage: 60, maxPages: 6 }));
+    const whole = path.join(root, 'whole-index');
+    await writePagefindIndex(site, whole);
+    await indexSite({ distDir: site, base: '/' });
+    const fromBodies = await readTree(path.join(site, 'pagefind'));
+    const fromWhole = await readTree(whole);
+    expect([...fromBodies.keys()]).toEqual([...fromWhole.keys()]);
+    for (const [file, bytes] of fromWhole) expect(fromBodies.get(file)?.equals(bytes), file).toBe(true);
   });
 });
 

@@ -4,11 +4,12 @@
  *   <dist>/search/exact-index.json   the exact-match index (see src/scripts/search/index-format.ts)
  * Both are made from the same built HTML, so search matches exactly what readers see.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, type ExactIndex, type ExactIndexPage } from '../../src/scripts/search/index-format.ts';
-import { EXCLUDED_SELECTORS, type ExtractedPage, extractPage } from './extract.ts';
+import { EXCLUDED_SELECTORS, type ExtractedPage, extractFromBody, titleElementText } from './extract.ts';
 
 export interface IndexSiteOptions {
   /** The built site. */
@@ -41,13 +42,80 @@ export async function listHtmlFiles(distDir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every searchable page of the built site, sorted by URL. */
-export async function extractSite(distDir: string): Promise<ExtractedPage[]> {
-  const pages: ExtractedPage[] = [];
-  for (const relative of await listHtmlFiles(distDir)) {
-    const page = extractPage(await readFile(path.join(distDir, relative), 'utf8'), relative);
-    if (page) pages.push(page);
+/** Files read ahead of the one being parsed, so reading overlaps parsing. */
+const READ_AHEAD = 4;
+
+/** Reads `files` in order, keeping a few reads in flight. */
+async function* readAhead(distDir: string, files: readonly string[]): AsyncGenerator<[string, Buffer]> {
+  const reads: Promise<Buffer>[] = [];
+  const start = (index: number) => {
+    const file = files[index];
+    if (file !== undefined) reads[index] = readFile(path.join(distDir, file));
+  };
+  for (let index = 0; index < READ_AHEAD; index++) start(index);
+  for (let index = 0; index < files.length; index++) {
+    const bytes = await reads[index]!;
+    delete reads[index];
+    start(index + READ_AHEAD);
+    yield [files[index]!, bytes];
   }
+}
+
+const BODY_MARKER = 'data-pagefind-body';
+/** Any Pagefind attribute: chrome that carries one is handed to Pagefind whole. */
+const PAGEFIND_ATTRIBUTE = 'data-pagefind';
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const STAGED_TAIL = Buffer.from('</body></html>\n');
+
+/**
+ * What Pagefind needs of a page: its head, the `<body>` tag and the data-pagefind-body element,
+ * without the header and sidebar around it (four fifths of a page's bytes, listing the whole
+ * site). Pagefind reads nothing else of a page that has a body element, so its index is the same
+ * byte for byte; a page whose chrome carries any data-pagefind attribute, or whose body element
+ * is not where the marker is, is handed over whole.
+ */
+function pagefindCopy(bytes: Buffer, bodyStart: number, bodyEnd: number): Buffer {
+  const bodyTag = bytes.indexOf('<body');
+  const bodyTagEnd = bodyTag < 0 ? -1 : bytes.indexOf(GREATER_THAN, bodyTag) + 1;
+  if (bodyTagEnd <= 0 || bodyTagEnd > bodyStart) return bytes;
+  const chromeBefore = bytes.subarray(bodyTagEnd, bodyStart);
+  const chromeAfter = bytes.subarray(bodyEnd);
+  if (chromeBefore.includes(PAGEFIND_ATTRIBUTE) || chromeAfter.includes(PAGEFIND_ATTRIBUTE)) return bytes;
+  return Buffer.concat([bytes.subarray(0, bodyTagEnd), bytes.subarray(bodyStart, bodyEnd), STAGED_TAIL]);
+}
+
+export interface ExtractSiteOptions {
+  /** When set, a copy of every searchable page for Pagefind is written here (see pagefindCopy). */
+  pagefindDir?: string;
+}
+
+/**
+ * Every searchable page of the built site, sorted by URL, in one pass over the files: each is
+ * read as bytes, only the part from its data-pagefind-body element on is decoded and parsed.
+ */
+export async function extractSite(distDir: string, { pagefindDir }: ExtractSiteOptions = {}): Promise<ExtractedPage[]> {
+  const pages: ExtractedPage[] = [];
+  const writes = new Set<Promise<void>>();
+  for await (const [relative, bytes] of readAhead(distDir, await listHtmlFiles(distDir))) {
+    const marker = bytes.indexOf(BODY_MARKER);
+    if (marker < 0) continue;
+    const bodyStart = bytes.lastIndexOf(LESS_THAN, marker);
+    const fromBody = bytes.toString('utf8', bodyStart);
+    const extracted = extractFromBody(fromBody, relative, () => titleElementText(bytes.toString('utf8')));
+    if (!extracted) continue;
+    pages.push(extracted.page);
+    if (pagefindDir === undefined) continue;
+    const [from, to] = extracted.bodyRange;
+    const copy = from === 0 ? pagefindCopy(bytes, bodyStart, bodyStart + Buffer.byteLength(fromBody.slice(0, to))) : bytes;
+    const target = path.join(pagefindDir, relative);
+    const write = mkdir(path.dirname(target), { recursive: true })
+      .then(() => writeFile(target, copy))
+      .finally(() => writes.delete(write));
+    writes.add(write);
+    if (writes.size >= 16) await Promise.race(writes);
+  }
+  await Promise.all(writes);
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
@@ -86,18 +154,22 @@ function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
-export async function writePagefindIndex(distDir: string): Promise<number> {
+/**
+ * Pagefind over the pages in `pagesDir` (the built site, or the copies extractSite writes),
+ * written to `outputDir`; returns the number of pages indexed.
+ */
+export async function writePagefindIndex(pagesDir: string, outputDir: string): Promise<number> {
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: EXCLUDED_SELECTORS });
     failOn('createIndex', created.errors);
     const index = created.index;
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    const added = await index.addDirectory({ path: distDir });
+    const added = await index.addDirectory({ path: pagesDir });
     failOn('addDirectory', added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(distDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: outputDir });
     failOn('writeFiles', written.errors);
     // addDirectory counts every HTML file read; the entry file counts the pages indexed.
-    const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+    const entry = JSON.parse(await readFile(path.join(outputDir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
@@ -108,23 +180,28 @@ export async function writePagefindIndex(distDir: string): Promise<number> {
 
 export async function indexSite({ distDir, base }: IndexSiteOptions): Promise<IndexSiteResult> {
   if (!/^\/(?:.+\/)?$/.test(base)) throw new Error(`indexSite: base must start and end with "/" (got "${base}")`);
-  const pages = await extractSite(distDir);
-  if (pages.length === 0) {
-    throw new Error(`indexSite: no page in ${distDir} has a data-pagefind-body element, so nothing would be searchable`);
+  const pagefindDir = await mkdtemp(path.join(os.tmpdir(), 'kb-pagefind-pages-'));
+  try {
+    const pages = await extractSite(distDir, { pagefindDir });
+    if (pages.length === 0) {
+      throw new Error(`indexSite: no page in ${distDir} has a data-pagefind-body element, so nothing would be searchable`);
+    }
+    // The Pagefind binary indexes in its own process while this one writes the exact-match index.
+    const pagefindRun = writePagefindIndex(pagefindDir, path.join(distDir, 'pagefind'));
+    const writeExactIndex = async () => {
+      const exactIndex = buildExactIndex(pages);
+      const exactIndexFile = path.join(distDir, EXACT_INDEX_PATH);
+      await mkdir(path.dirname(exactIndexFile), { recursive: true });
+      const json = JSON.stringify(exactIndex);
+      await writeFile(exactIndexFile, json);
+      return { distinctTexts: exactIndex.texts.length, exactIndexBytes: Buffer.byteLength(json) };
+    };
+    const [pagefindPages, exact] = await Promise.all([pagefindRun, writeExactIndex()]);
+    if (pagefindPages !== pages.length) {
+      throw new Error(`indexSite: Pagefind indexed ${pagefindPages} pages but ${pages.length} have a data-pagefind-body`);
+    }
+    return { pages: pages.length, pagefindPages, ...exact };
+  } finally {
+    await rm(pagefindDir, { recursive: true, force: true });
   }
-  const exactIndex = buildExactIndex(pages);
-  const exactIndexFile = path.join(distDir, EXACT_INDEX_PATH);
-  await mkdir(path.dirname(exactIndexFile), { recursive: true });
-  const json = JSON.stringify(exactIndex);
-  await writeFile(exactIndexFile, json);
-  const pagefindPages = await writePagefindIndex(distDir);
-  if (pagefindPages !== pages.length) {
-    throw new Error(`indexSite: Pagefind indexed ${pagefindPages} pages but ${pages.length} have a data-pagefind-body`);
-  }
-  return {
-    pages: pages.length,
-    pagefindPages,
-    distinctTexts: exactIndex.texts.length,
-    exactIndexBytes: Buffer.byteLength(json),
-  };
 }
