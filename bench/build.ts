@@ -67,36 +67,39 @@ async function measureStage<S extends StageName | null>(projectDir: string, stag
   return { stage, seconds: seconds!, peakMiB: peakKiB! / 1024 };
 }
 
-async function measureScale(scale: number, workRoot: string): Promise<ScaleMeasure> {
-  const projectDir = path.join(workRoot, `scale-${scale}`);
-  await copyProject(projectDir);
-  const corpus = await writeSyntheticCorpus(path.join(projectRoot, 'content'), path.join(projectDir, 'content-bench'), scale);
+/**
+ * Builds one corpus in the shared project copy (every scale runs the same code, even when the
+ * real project changes meanwhile), each scale with its own content, generated, dist and cache.
+ */
+async function measureScale(scale: number, projectDir: string): Promise<ScaleMeasure> {
+  const scaleDir = path.join(projectDir, 'bench-scales', `scale-${scale}`);
+  const corpus = await writeSyntheticCorpus(path.join(projectRoot, 'content'), path.join(scaleDir, 'content'), scale);
   const env = {
     BASE_PATH: '/',
     KB_CONTENT_DIR: corpus.contentDir,
-    KB_GENERATED_DIR: path.join(projectDir, 'generated'),
-    KB_DIST_DIR: path.join(projectDir, 'dist'),
-    KB_ASTRO_CACHE_DIR: path.join(projectDir, 'astro-cache'),
+    KB_GENERATED_DIR: path.join(scaleDir, 'generated'),
+    KB_DIST_DIR: path.join(scaleDir, 'dist'),
+    KB_ASTRO_CACHE_DIR: path.join(scaleDir, 'astro-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  let oneProcess: { seconds: number; peakMiB: number } | undefined;
-  if (scale === 1) {
-    // `npm run build` runs every stage in one process: what a maintainer waits for.
-    const whole = await measureStage(projectDir, null, env);
-    oneProcess = { seconds: whole.seconds, peakMiB: whole.peakMiB };
-    console.log(`  ×1 npm run build (one process): ${whole.seconds.toFixed(1)} s, ${whole.peakMiB.toFixed(0)} MiB`);
-  }
   const stages: StageMeasure[] = [];
   for (const stage of stageNames) {
     const measure = await measureStage(projectDir, stage, env);
     console.log(`  ×${scale} ${stage}: ${measure.seconds.toFixed(1)} s, ${measure.peakMiB.toFixed(0)} MiB`);
     stages.push(measure);
   }
+  let oneProcess: { seconds: number; peakMiB: number } | undefined;
+  if (scale === 1) {
+    // `npm run build` runs every stage in one process: what a maintainer waits for.
+    const whole = await measureStage(projectDir, null, { ...env, KB_DIST_DIR: path.join(scaleDir, 'dist-one-process') });
+    oneProcess = { seconds: whole.seconds, peakMiB: whole.peakMiB };
+    console.log(`  ×1 npm run build (one process): ${whole.seconds.toFixed(1)} s, ${whole.peakMiB.toFixed(0)} MiB`);
+  }
   const model = JSON.parse(await readFile(path.join(env.KB_GENERATED_DIR, 'model.json'), 'utf8')) as { tasks: unknown[]; departments: unknown[] };
   const htmlFiles = await listFiles(env.KB_DIST_DIR, (file) => file.endsWith('.html'));
   const htmlSizes = await Promise.all(htmlFiles.map(async (file) => ({ file, bytes: (await stat(path.join(env.KB_DIST_DIR, file))).size })));
   const largest = htmlSizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  await rm(projectDir, { recursive: true, force: true });
+  await rm(scaleDir, { recursive: true, force: true });
   return {
     scale,
     copies: corpus.copies,
@@ -187,9 +190,11 @@ if (import.meta.main) {
   const workRoot = await mkdtemp(path.join(os.tmpdir(), 'kb-bench-build-'));
   const measures: ScaleMeasure[] = [];
   try {
+    const projectDir = path.join(workRoot, 'project');
+    await copyProject(projectDir);
     for (const scale of scales) {
       console.log(`Corpus ×${scale}`);
-      measures.push(await measureScale(scale, workRoot));
+      measures.push(await measureScale(scale, projectDir));
     }
   } finally {
     await rm(workRoot, { recursive: true, force: true });
