@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Model } from '../src/schemas/model.ts';
 import { writeHeadersFile } from './checks/headers.ts';
 import { IngestError, IngestErrors } from './ingest/core/errors.ts';
 import { normaliseBase } from '../src/utils/urls.ts';
@@ -84,9 +85,8 @@ const stages: Record<StageName, Stage> = {
       'scripts/publish/open-data.ts',
       'writeOpenData',
     );
-    const { ModelSchema } = await import('../src/schemas/model.ts');
-    const modelPath = path.join(generatedDir, 'model.json');
-    const model = ModelSchema.parse(JSON.parse(await readFile(modelPath, 'utf8')));
+    // Ingest validated the model against ModelSchema before writing it; no second validation.
+    const model = JSON.parse(await readFile(path.join(generatedDir, 'model.json'), 'utf8')) as Model;
     await writeOpenData({ model, distDir, base });
   },
   'search-index': async ({ distDir, base }) => {
