@@ -97,9 +97,7 @@ describe('empty and title-only sources', () => {
     });
   });
 
-  // Known gap (reported to the plans helper): an attachment of a plan package that is only a title
-  // builds an empty page without any message.
-  it.fails('reports a plan package that is only a title (error or warning at plans.txt:1)', () => {
+  it('stops on a plan package that is only a title, naming the title line', () => {
     const outcome = ingest(plan('平顶山市测试优化提升总体行动方案\n'));
     const messages = outcome.ok ? outcome.model.diagnostics.map((d) => `${d.file}:${d.line}`) : outcome.errors.map((e) => `${path.basename(e.file)}:${e.line}`);
     expect(messages).toContain('plans.txt:1');

@@ -142,6 +142,10 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   }
   const title = titleLines.map((l) => l.text.trim()).join('');
   const body = lines.slice(cursor);
+  if (body.every((line) => isBlank(line.text)) && part.footnotes.every((line) => isBlank(line.text))) {
+    // A title alone would build an empty page; most likely the file was cut short.
+    throw new IngestError('no-body', file, titleLines[titleLines.length - 1]!.n, `附件${part.attachment} ends after its title; expected the text of the plan (sections and tasks)`);
+  }
 
   const structural = (text: string): boolean =>
     FIELD_LABEL.test(text.trim()) || readNumbering(text) !== null || isBareSectionWord(text) || markerPattern.test(text.trim());
