@@ -167,7 +167,9 @@ export function parsePlanPart(entry: ManifestEntry, file: string, part: PlanPart
   };
   /** A sentence printed twice in a row is shown once; the doubled text survives in the repair. */
   const dropRepeatedSentences = (text: string, line: number, endLine: number): string => {
-    const sentences = text.match(/[^。！？]+[。！？]?/gu) ?? [];
+    // Every character lands in a sentence: a run of ends (？！, ！！！) closes one sentence, and text
+    // before the first end or after the last one is a sentence of its own.
+    const sentences = text.match(/[^。！？]*[。！？]+|[^。！？]+/gu) ?? [];
     const kept: string[] = [];
     for (const sentence of sentences) {
       const previous = kept[kept.length - 1];
