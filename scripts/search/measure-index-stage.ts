@@ -3,7 +3,7 @@
  * and of the working tree, each in its own process on its own copy of a built site, alternating,
  * and checks that both write the same files byte for byte (so search results are unchanged).
  *
- *   ./node_modules/.bin/node scripts/search/measure-index-stage.ts <built dist> [--baseline <rev>] [--rounds <n>]
+ *   ./node_modules/.bin/node scripts/search/measure-index-stage.ts <built dist> --baseline <rev> [--rounds <n>]
  *
  * Wall time and peak resident memory come from /usr/bin/time (the larger of Node and the
  * Pagefind binary, as in bench/build.ts).
@@ -59,10 +59,10 @@ if (import.meta.main) {
     const index = args.indexOf(name);
     return index === -1 ? fallback : args.splice(index, 2)[1]!;
   };
-  const baseline = option('--baseline', 'HEAD');
+  const baseline = option('--baseline', '');
   const rounds = Number(option('--rounds', '1'));
   const sourceDist = path.resolve(args[0] ?? '');
-  if (!args[0]) throw new Error('usage: measure-index-stage.ts <built dist> [--baseline <rev>] [--rounds <n>]');
+  if (!args[0] || !baseline) throw new Error('usage: measure-index-stage.ts <built dist> --baseline <rev> [--rounds <n>]');
   // The baseline's files go inside the project, so their imports of packages resolve.
   await mkdir(path.join(projectRoot, 'tmp'), { recursive: true });
   const baselineRoot = await mkdtemp(path.join(projectRoot, 'tmp', 'index-stage-baseline-'));
