@@ -19,7 +19,7 @@ import { inkOf } from '../../scripts/ingest/core/text.ts';
 import { HOSTILE_PLAN_FRAGMENTS, HOSTILE_REPORT_FRAGMENTS } from '../hostile/hostile-strings.ts';
 
 const SEED = Number(process.env.KB_PROPERTY_SEED ?? 20221102);
-const RUNS = Number(process.env.KB_PROPERTY_RUNS ?? 40) * 5;
+const RUNS = Math.max(1, Math.floor(Number(process.env.KB_PROPERTY_RUNS ?? 40))) * 5;
 
 /** Characters with a meaning in MDX, Markdown, HTML or YAML, and Unicode that editors hide. */
 const SPECIAL = [...'{}<>/\\`$*_~#|[]()!>-+=:;&"\'.%^@'].concat(['\u2028', '\u2029', '\u200b', '\u200f', '\u202e', '\ufeff', '\u00a0', '\u3000', '\t', '\n', ' ', '一', '。', '：', '、', '（', '）', '&amp;', '&lt;', '&#60;', '<!--', '-->', '---', '```', 'import ', 'export ', '<script>', '</p>', 'http://x.y/']);

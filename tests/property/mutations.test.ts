@@ -28,7 +28,8 @@ import { errorsOf, ingest, realContentDir, realSource, removeContent, writeConte
 afterAll(removeContent);
 
 const SEED = Number(process.env.KB_PROPERTY_SEED ?? 20221102);
-const RUNS = Number(process.env.KB_PROPERTY_RUNS ?? 40);
+/** Whole runs per property (fast-check loops forever on a fractional count). */
+const RUNS = Math.max(1, Math.floor(Number(process.env.KB_PROPERTY_RUNS ?? 40)));
 
 const entries = loadManifest(path.join(realContentDir, 'sources')).entries;
 const registry = loadDepartments(path.join(realContentDir, 'data', 'departments.yaml'));
@@ -212,7 +213,7 @@ describe('random damage through the whole pipeline (linking, mentions, ids, vali
   const small = entries.filter((e) => e.kind !== 'plan-package');
   const planPackage = entries.find((e) => e.kind === 'plan-package')!;
 
-  it(`runIngest on a damaged plan package only ever throws IngestError(s) (${Math.max(3, RUNS / 4)} runs, seed ${SEED})`, () => {
+  it(`runIngest on a damaged plan package only ever throws IngestError(s) (${Math.max(3, Math.floor(RUNS / 4))} runs, seed ${SEED})`, () => {
     const original = realSource(planPackage.file).toString('utf8');
     fc.assert(
       fc.property(mutations, (list) => {
@@ -221,11 +222,11 @@ describe('random damage through the whole pipeline (linking, mentions, ids, vali
         if (outcome.ok) expect(outcome.lossless.coverage).toBe(100);
         else expectLocated(errorsOf(outcome), planPackage.file, damaged.split('\n').length);
       }),
-      params(Math.max(3, RUNS / 4)),
+      params(Math.max(3, Math.floor(RUNS / 4))),
     );
   }, 180_000);
 
-  it(`runIngest on a damaged report or bulletin only ever throws IngestError(s) (${Math.max(4, RUNS / 4)} runs, seed ${SEED})`, () => {
+  it(`runIngest on a damaged report or bulletin only ever throws IngestError(s) (${Math.max(4, Math.floor(RUNS / 4))} runs, seed ${SEED})`, () => {
     fc.assert(
       fc.property(fc.constantFrom(...small), mutations, (entry, list) => {
         const damaged = applyMutations(realSource(entry.file).toString('utf8'), list);
@@ -234,7 +235,7 @@ describe('random damage through the whole pipeline (linking, mentions, ids, vali
         if (outcome.ok) expect(outcome.lossless.coverage).toBe(100);
         else expectLocated(errorsOf(outcome), entry.file, damaged.split('\n').length);
       }),
-      params(Math.max(4, RUNS / 4)),
+      params(Math.max(4, Math.floor(RUNS / 4))),
     );
   });
 });
