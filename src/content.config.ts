@@ -26,6 +26,8 @@ const SourceLinesSchema = z.object({
   file: z.string(),
   /** Title from the manifest. */
   title: z.string(),
+  /** Editorial note from the manifest, shown with every document of the source. */
+  note: z.string().optional(),
   /** Physical lines; `lines[0]` is line 1. */
   lines: z.array(z.string()),
 });

@@ -98,7 +98,7 @@ export function runGenerate(options: GenerateOptions = {}): GenerateResult {
   const sources: SourceLines[] = model.sources.map((entry) => {
     const path = join(contentDir, 'sources', entry.file);
     const text = decodeSource(entry.file, readFileSync(path), entry.encoding);
-    return { id: entry.id, file: entry.file, title: entry.title, lines: text.lines };
+    return { id: entry.id, file: entry.file, title: entry.title, ...(entry.note ? { note: entry.note } : {}), lines: text.lines };
   });
   assertUniqueIds('sources', sources);
   writeIfChanged(join(collectionsDir, 'sources.json'), JSON.stringify(sources, null, 1) + '\n');

@@ -20,6 +20,8 @@ export interface SourceLines {
   id: string;
   file: string;
   title: string;
+  /** Editorial note from the manifest. */
+  note?: string;
   lines: string[];
 }
 
