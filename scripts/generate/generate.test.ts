@@ -40,6 +40,17 @@ describe('runGenerate', () => {
     const sources = JSON.parse(readFileSync(join(outDir, 'collections', 'sources.json'), 'utf8')) as { id: string; lines: string[] }[];
     expect(sources.map((s) => s.id)).toEqual(['pds-2022-plans', 'sq-2022-rectification']);
     expect(sources[0]?.lines[0]).toBe('平顶山市2022年营商环境优化提升');
+    expect(sources.every((s) => !('note' in s)), 'no note key where the manifest has none').toBe(true);
+  });
+
+  it('carries the manifest note of a source into the sources collection, for the document header', () => {
+    const { modelPath, docsDir, outDir } = workspace();
+    const model = JSON.parse(readFileSync(modelPath, 'utf8'));
+    model.sources[0].note = '文本未注明发文机关和成文日期。';
+    writeFileSync(modelPath, JSON.stringify(model));
+    runGenerate({ modelPath, docsDir, contentDir: 'content' });
+    const sources = JSON.parse(readFileSync(join(outDir, 'collections', 'sources.json'), 'utf8')) as { note?: string }[];
+    expect(sources[0]?.note).toBe('文本未注明发文机关和成文日期。');
   });
 
   it('is deterministic: a second run gives byte-identical files', () => {
