@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ModelSchema, type Diagnostic, type Model, type PolicyDocument, type PolicyTable, type Repair, type SummaryRow, type Task } from '../../src/schemas/index.ts';
-import { createParseContext, type ParseContext } from './context.ts';
+import { ModelSchema, type Diagnostic, type Model } from '../../src/schemas/index.ts';
+import { createParseContext, type ParseContext, type ParseResult } from './context.ts';
 import { IngestError, IngestErrors } from './core/errors.ts';
 import { decodeSource, type SourceText } from './core/source-text.ts';
 import { linkPlans } from './linking.ts';
@@ -31,14 +31,6 @@ export interface IngestResult {
   modelPath: string;
 }
 
-interface ParseResult {
-  documents: PolicyDocument[];
-  tasks: Task[];
-  tables: PolicyTable[];
-  summaryRows: SummaryRow[];
-  repairs: Repair[];
-  diagnostics: Diagnostic[];
-}
 
 type Parser = (entry: ManifestEntry, text: SourceText, ctx: ParseContext) => ParseResult;
 

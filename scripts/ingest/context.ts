@@ -1,6 +1,16 @@
-import type { Department, Diagnostic } from '../../src/schemas/index.ts';
+import type { Department, Diagnostic, PolicyDocument, PolicyTable, Repair, SummaryRow, Task } from '../../src/schemas/index.ts';
 
 /** Where a name or fact sits in a source text (`file` relative to `content/sources/`). */
+/** What every parser returns for one source: its slice of the model (empty arrays where n/a). */
+export interface ParseResult {
+  documents: PolicyDocument[];
+  tasks: Task[];
+  tables: PolicyTable[];
+  summaryRows: SummaryRow[];
+  repairs: Repair[];
+  diagnostics: Diagnostic[];
+}
+
 export interface SourceAt {
   file: string;
   line: number;

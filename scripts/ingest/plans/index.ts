@@ -3,8 +3,8 @@
  * `附件N` (manifest `split.attachmentMarker`), with endnotes that may sit at the end of the file
  * (`split.footnotes`). Returns the model fragment for the package.
  */
-import type { Diagnostic, ManifestEntry, PolicyDocument, PolicyTable, Repair, SummaryRow, Task } from '../../../src/schemas/index.ts';
-import type { ParseContext } from '../context.ts';
+import type { Diagnostic, ManifestEntry } from '../../../src/schemas/index.ts';
+import type { ParseContext, ParseResult } from '../context.ts';
 import { IngestError } from '../core/errors.ts';
 import type { SourceText } from '../core/source-text.ts';
 import { isBlank } from '../core/text.ts';
@@ -14,14 +14,7 @@ import type { SourceLine } from './tables.ts';
 export { splitResponsibility } from './responsibility.ts';
 export { parseDeadline } from './deadline.ts';
 
-export interface PlanPackageResult {
-  documents: PolicyDocument[];
-  tasks: Task[];
-  tables: PolicyTable[];
-  summaryRows: SummaryRow[];
-  repairs: Repair[];
-  diagnostics: Diagnostic[];
-}
+export type PlanPackageResult = ParseResult;
 
 const DEFAULT_MARKER = '^附件\\s*(\\d+)$';
 

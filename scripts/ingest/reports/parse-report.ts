@@ -3,16 +3,8 @@
  * the manifest's `split` says so — its summary-table attachment and its department reports.
  * Everything is configured by the manifest entry; no line numbers of any particular file are used.
  */
-import type {
-  Diagnostic,
-  ManifestEntry,
-  PolicyDocument,
-  PolicyTable,
-  Repair,
-  SummaryRow,
-  Task,
-} from '../../../src/schemas/index.ts';
-import type { ParseContext } from '../context.ts';
+import type { Diagnostic, ManifestEntry, PolicyDocument, SummaryRow } from '../../../src/schemas/index.ts';
+import type { ParseContext, ParseResult } from '../context.ts';
 import { IngestError } from '../core/errors.ts';
 import type { SourceText } from '../core/source-text.ts';
 import { inkOf } from '../core/text.ts';
@@ -23,14 +15,7 @@ import { type AttachmentList, findFooterStart, readFooter, readFrontMatter, reco
 import { applyEditorialFlags } from './flags.ts';
 import { readSummaryTable } from './summary-table.ts';
 
-export interface ReportParseResult {
-  documents: PolicyDocument[];
-  tasks: Task[];
-  tables: PolicyTable[];
-  summaryRows: SummaryRow[];
-  repairs: Repair[];
-  diagnostics: Diagnostic[];
-}
+export type ReportParseResult = ParseResult;
 
 function compile(pattern: string, file: string, what: string): RegExp {
   try {
