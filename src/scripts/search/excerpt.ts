@@ -67,3 +67,40 @@ export function buildExcerpt(original: string, needles: string[], width = 80): E
   if (windowEnd < original.length) push('…', false);
   return pieces;
 }
+
+/**
+ * Reads a Pagefind excerpt back into text pieces. Pagefind builds excerpts from the page's text with
+ * only `<` and `>` escaped (never `&`) and wraps matched words in `<mark>`, so the excerpt must not
+ * be parsed as HTML: a printed `&amp;` would lose its letters, and `&lt;` may stand for a printed `<`
+ * or a printed `&lt;`. The page's own text (from the exact index) settles each `&lt;`/`&gt;`; without
+ * it, or when the excerpt cannot be found in it, they are read as Pagefind meant them (`<`, `>`).
+ */
+export function readPagefindExcerpt(html: string, pageText?: string): ExcerptPiece[] {
+  const pieces: ExcerptPiece[] = [];
+  let marked = false;
+  for (const token of html.split(/(<mark>|<\/mark>)/u)) {
+    if (token === '<mark>') marked = true;
+    else if (token === '</mark>') marked = false;
+    else if (token !== '') pieces.push({ text: token, marked });
+  }
+  const choices = printedEscapes(pieces.map((p) => p.text).join(''), pageText);
+  let next = 0;
+  return pieces.map(({ text, marked: isMarked }) => ({
+    text: text.replace(/&lt;|&gt;/gu, (escape) => choices[next++] ?? (escape === '&lt;' ? '<' : '>')),
+    marked: isMarked,
+  }));
+}
+
+/** For each `&lt;`/`&gt;` of an excerpt, in order, what the page prints there (empty when unknown). */
+function printedEscapes(excerpt: string, pageText: string | undefined): string[] {
+  if (pageText === undefined || !/&lt;|&gt;/u.test(excerpt)) return [];
+  // Pagefind re-spaces text and adds an ellipsis at cut ends; compare without either.
+  const squeeze = (text: string) => text.replace(/\s+/gu, '');
+  const core = squeeze(excerpt).replace(/^…+|…+$/gu, '');
+  const pattern = core
+    .split(/(&lt;|&gt;)/u)
+    .map((part) => (part === '&lt;' ? '(&lt;|<)' : part === '&gt;' ? '(&gt;|>)' : part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')))
+    .join('');
+  const match = new RegExp(pattern, 'u').exec(squeeze(pageText));
+  return match ? match.slice(1).map((group) => group ?? '') : [];
+}

@@ -10,7 +10,7 @@
  * All page text is inserted with textContent: source text never becomes markup.
  */
 import { createExactEngine, type ExactEngine, type PageMatch } from './engine.ts';
-import { buildExcerpt, type ExcerptPiece } from './excerpt.ts';
+import { buildExcerpt, readPagefindExcerpt, type ExcerptPiece } from './excerpt.ts';
 import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, FILTER_KEYS, FILTER_PARAMS, type ExactIndex, type FilterKey } from './index-format.ts';
 import { loadPagefind, pagefindFilters, type PagefindResultData } from './pagefind-client.ts';
 import { pagefindQueryText, parseQuery, type ParsedQuery } from './query.ts';
@@ -42,20 +42,6 @@ function renderPieces(container: HTMLElement, pieces: readonly ExcerptPiece[]): 
   for (const piece of pieces) {
     container.append(piece.marked ? element('mark', undefined, piece.text) : document.createTextNode(piece.text));
   }
-}
-
-/** Pagefind excerpts are HTML with <mark>: keep their text and marks, nothing else. */
-function pagefindExcerptPieces(html: string): ExcerptPiece[] {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  const pieces: ExcerptPiece[] = [];
-  const walk = (node: Node, marked: boolean): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === Node.TEXT_NODE) pieces.push({ text: child.textContent ?? '', marked });
-      else walk(child, marked || child.nodeName === 'MARK');
-    }
-  };
-  walk(parsed.body, false);
-  return pieces;
 }
 
 function stripBase(base: string, url: string): string {
@@ -400,7 +386,9 @@ class SearchPage {
           item.append(meta);
         }
         const excerpt = element('p', 'kb-excerpt');
-        renderPieces(excerpt, pagefindExcerptPieces(place?.excerpt ?? data.excerpt));
+        const page = engine.index.pages[urlIndex.get(stripBase(this.base, data.url)) ?? -1];
+        const pageText = page?.blocks.map(([text]) => engine.index.texts[text] ?? '').join('\n');
+        renderPieces(excerpt, readPagefindExcerpt(place?.excerpt ?? data.excerpt, pageText));
         item.append(excerpt);
         this.relatedList.append(item);
       }
@@ -427,7 +415,8 @@ class SearchPage {
       link.dataset.testid = 'search-result';
       title.append(link);
       const excerpt = element('p', 'kb-excerpt');
-      renderPieces(excerpt, pagefindExcerptPieces(data.excerpt));
+      // Benchmark mode compares with Pagefind alone: read its excerpt without the page text.
+      renderPieces(excerpt, readPagefindExcerpt(data.excerpt));
       item.append(title, excerpt);
       return item;
     });
