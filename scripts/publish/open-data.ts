@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Model, PolicyDocument, Task, UnitRole } from '../../src/schemas/index.ts';
+import { normaliseBase } from '../../src/utils/urls.ts';
 
 /**
  * Open data: the model's tasks, departments, indicators and documents as JSON, and the tasks as CSV,
@@ -24,10 +25,6 @@ export interface OpenDataFiles {
 const PLAN_KINDS = new Set<PolicyDocument['kind']>(['overall-plan', 'special-plan']);
 const ROLE_ORDER: UnitRole[] = ['lead', 'support', 'responsible'];
 
-export function normaliseBase(base: string): string {
-  const trimmed = base.trim() || '/';
-  return `${trimmed.startsWith('/') ? '' : '/'}${trimmed}${trimmed.endsWith('/') ? '' : '/'}`;
-}
 
 export function documentUrl(document: Pick<PolicyDocument, 'id' | 'kind'>, base: string): string {
   return `${normaliseBase(base)}${PLAN_KINDS.has(document.kind) ? 'plans' : 'reports'}/${document.id}/`;
