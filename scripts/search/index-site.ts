@@ -4,12 +4,13 @@
  *   <dist>/search/exact-index.json   the exact-match index (see src/scripts/search/index-format.ts)
  * Both are made from the same built HTML, so search matches exactly what readers see.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, type ExactIndex, type ExactIndexPage } from '../../src/scripts/search/index-format.ts';
 import { EXCLUDED_SELECTORS, type ExtractedPage, extractFromBody, titleElementText } from './extract.ts';
+import { listFiles } from '../checks/files.ts';
 
 export interface IndexSiteOptions {
   /** The built site. */
@@ -34,12 +35,7 @@ const NON_PAGE_DIRS = new Set(['pagefind', '_astro', 'data']);
 
 /** Every HTML file under `distDir`, as sorted relative paths. */
 export async function listHtmlFiles(distDir: string): Promise<string[]> {
-  const entries = await readdir(distDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(distDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((relative) => !NON_PAGE_DIRS.has(relative.split('/')[0] ?? ''))
-    .sort();
+  return listFiles(distDir, (relative) => relative.endsWith('.html') && !NON_PAGE_DIRS.has(relative.split('/')[0] ?? ''));
 }
 
 /** Files read ahead of the one being parsed, so reading overlaps parsing. */
