@@ -126,9 +126,32 @@ export function normalizeWithMap(original: string): NormalizedText {
   return normalize(original, true);
 }
 
-/** Normalises text for matching (see the module comment for the rules). */
+/**
+ * A maximal run of anything but plain ideographs. Ideographs fold to themselves and no space
+ * survives next to one, so each such run normalises on its own, whatever surrounds it.
+ */
+const NON_IDEOGRAPH_RUN = /[^\u3400-\u4dbf\u4e00-\u9fff]+/g;
+/** Short runs (punctuation, numbers, a word) repeat all through the corpus. */
+const MEMO_RUN_LENGTH = 16;
+const foldedRuns = new Map<string, string>();
+
+function foldRun(run: string): string {
+  if (run.length > MEMO_RUN_LENGTH) return normalize(run, false).text;
+  let folded = foldedRuns.get(run);
+  if (folded === undefined) {
+    folded = normalize(run, false).text;
+    foldedRuns.set(run, folded);
+  }
+  return folded;
+}
+
+/**
+ * Normalises text for matching (see the module comment for the rules). Same result as
+ * `normalizeWithMap(original).text`, computed run by run: the browser normalises the whole index
+ * with it before the first search can run.
+ */
 export function normalizeForSearch(original: string): string {
-  return normalize(original, false).text;
+  return original.replace(NON_IDEOGRAPH_RUN, foldRun);
 }
 
 /**
