@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { starlightInlineScriptHashes } from './src/utils/csp.ts';
+import { scriptHash, starlightInlineScriptHashes } from './src/utils/csp.ts';
+import { searchBootScript } from './src/scripts/search/boot-script.ts';
+import { EXACT_INDEX_PATH } from './src/scripts/search/index-format.ts';
 import { SIDEBAR_PLANS_LABEL, SIDEBAR_REPORTS_LABEL } from './src/utils/sidebar.ts';
 
 // Astro reads `import.meta.env.*` from process.env while rendering, so an inherited BASE_URL
@@ -40,7 +42,11 @@ export default defineConfig({
     csp: {
       algorithm: 'SHA-256',
       // Pagefind compiles WebAssembly, which CSP treats as eval unless allowed explicitly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: starlightInlineScriptHashes() },
+      // The search page's boot script (src/scripts/search/boot-script.ts) depends on the base.
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [...starlightInlineScriptHashes(), scriptHash(searchBootScript(`${base}${EXACT_INDEX_PATH}`))],
+      },
       // Starlight sets CSS custom properties in style attributes (TOC depth, icon size): allowed as
       // attributes only (style-src-attr); <style> elements stay hashed.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },

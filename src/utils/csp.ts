@@ -18,7 +18,7 @@ export function inlineScripts(source: string): string[] {
 }
 
 /** `sha256-…` source expression of a script body. */
-export function scriptHash(body: string): string {
+export function scriptHash(body: string): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`;
 }
 

@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { serveSite } from '../support/serve-site.ts';
+import { searchBootScript } from '../../src/scripts/search/boot-script.ts';
+import { EXACT_INDEX_PATH } from '../../src/scripts/search/index-format.ts';
+import { scriptHash } from '../../src/utils/csp.ts';
 import { type GroundTruthPage, pagesContaining, readGroundTruth, readResults, searchByUrl, waitForSearch } from './harness.ts';
 
 const browserTests = chromiumAvailable();
@@ -239,11 +242,34 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
     }
   });
 
-  it('loads its scripts as external modules, none inline', async () => {
+  it('loads its code as external modules; its one inline script, the boot script, is hashed in the CSP', async () => {
     const html = await readFile(path.join(distDir, 'search/index.html'), 'utf8');
     const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=/.test(attributes ?? ''));
-    for (const [, , body] of inline) expect(body).not.toMatch(/kb-search|highlight|exact-index/);
+    const ours = inline.map(([, , body]) => body ?? '').filter((body) => /kb-search|highlight|exact-index|kbSearch/.test(body));
+    const boot = searchBootScript(`${base}${EXACT_INDEX_PATH}`);
+    expect(ours).toEqual([boot]);
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
+    expect(policy).toContain(`'${scriptHash(boot)}'`);
     expect(html).toMatch(/<script type="module" src="[^"]+\.js"><\/script>/);
+  });
+
+  it('downloads the index once, in the head, and the page script takes it over from there', async () => {
+    const fresh = await browser.newContext();
+    try {
+      const cold = await fresh.newPage();
+      const indexRequests: string[] = [];
+      cold.on('request', (request) => {
+        if (request.url().includes(EXACT_INDEX_PATH)) indexRequests.push(request.url());
+      });
+      const result = await searchByUrl(cold, server.url, base, '单一窗口');
+      expect(result.urls.length).toBeGreaterThan(0);
+      expect(indexRequests).toEqual([`${server.url}${EXACT_INDEX_PATH}`]);
+      // The boot script's promise is what the page used: it holds the same index the engine searched.
+      const pages = await cold.evaluate(async () => ((await (window as { kbSearchIndex?: Promise<{ pages: unknown[] }> }).kbSearchIndex)?.pages.length ?? 0));
+      expect(pages).toBe(truth.length);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('raised no JavaScript error', () => {

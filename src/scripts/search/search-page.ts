@@ -9,6 +9,7 @@
  *
  * All page text is inserted with textContent: source text never becomes markup.
  */
+import { BOOT_GLOBAL } from './boot-script.ts';
 import { createExactEngine, type ExactEngine, type PageMatch } from './engine.ts';
 import { buildExcerpt, readPagefindExcerpt, type ExcerptPiece } from './excerpt.ts';
 import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, FILTER_KEYS, FILTER_PARAMS, type ExactIndex, type FilterKey } from './index-format.ts';
@@ -28,6 +29,13 @@ const RELATED_ONLY_BELOW = 20;
 /** Pagefind results examined for related ones (each costs a fragment download). */
 const RELATED_EXAMINED = 40;
 const LIVE_DELAY_MS = 180;
+
+/**
+ * Filter values in the order a Chinese reader expects. One collator, made on first use (after the
+ * first results): building one is costly, and localeCompare would build one per comparison.
+ */
+let chineseCollator: Intl.Collator | undefined;
+const chineseOrder = (a: string, b: string): number => (chineseCollator ??= new Intl.Collator('zh-Hans-CN')).compare(a, b);
 
 const TIER_LABEL: Record<PageMatch['tier'], string> = { exact: '精确匹配', 'all-terms': '包含全部词语' };
 
@@ -88,14 +96,20 @@ class SearchPage {
   }
 
   async loadEngine(): Promise<ExactEngine> {
-    const response = await fetch(`${this.base}${EXACT_INDEX_PATH}`);
-    if (!response.ok) throw new Error(`${EXACT_INDEX_PATH}: HTTP ${response.status}`);
-    const index = (await response.json()) as ExactIndex;
+    // Usually fetched and parsed already by the head's boot script (boot-script.ts).
+    const early = (window as { [BOOT_GLOBAL]?: Promise<unknown> })[BOOT_GLOBAL];
+    const index = (await (early ? early.catch(() => this.fetchIndex()) : this.fetchIndex())) as ExactIndex;
     performance.mark('kb-index-parsed');
-    if (index.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index.version}, expected ${EXACT_INDEX_VERSION}`);
+    if (index?.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index?.version}, expected ${EXACT_INDEX_VERSION}`);
     this.engine = createExactEngine(index);
     performance.mark('kb-engine-ready');
     return this.engine;
+  }
+
+  async fetchIndex(): Promise<unknown> {
+    const response = await fetch(`${this.base}${EXACT_INDEX_PATH}`);
+    if (!response.ok) throw new Error(`${EXACT_INDEX_PATH}: HTTP ${response.status}`);
+    return response.json();
   }
 
   start(): void {
@@ -134,7 +148,8 @@ class SearchPage {
     });
     this.applyStateToForm();
     this.root.dataset.searchCount = '0';
-    void this.enginePromise.then(() => this.fillFilterOptions(), () => undefined);
+    // With a query, the search fills the filters itself (with counts), after its first results.
+    if (!parseQuery(this.state.q).phrase) void this.enginePromise.then(() => this.fillFilterOptions(), () => undefined);
     void this.run();
   }
 
@@ -191,7 +206,7 @@ class SearchPage {
       for (const match of matches ?? []) for (const value of match.page.filters[key] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
       const selected = this.state.filters[key]?.[0] ?? '';
       if (selected && !counts.has(selected)) counts.set(selected, 0);
-      const values = [...counts.keys()].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+      const values = [...counts.keys()].sort(chineseOrder);
       const options = [new Option('全部', '')];
       for (const value of values) {
         options.push(new Option(matches ? `${value}（${counts.get(value) ?? 0}）` : value, value));
