@@ -133,6 +133,16 @@ describe('the exact index', () => {
     expect(index.pages.map((page) => page.group)).toEqual([0, 1]);
     expect(index.pages[1]?.anchors.map(([id]) => id)).toEqual(['g1', 'x9']);
   });
+  it('lists every filter value once, in Chinese (pinyin) order, so the browser need not sort them', () => {
+    const page = (url: string, departments: string[]) => {
+      const extracted = extractPage(pageHtml(url, { 部门: departments }, '<p>正文</p>'), `${url}/index.html`);
+      if (!extracted) throw new Error('fixture pages must have bodies');
+      return extracted;
+    };
+    const index = buildExactIndex([page('plans/a', ['市发展改革委', '市财政局']), page('plans/b', ['市财政局', '市城管局', 'A单位'])]);
+    // By pinyin: cai < cheng < fa. The zh collation puts Han before Latin letters.
+    expect(index.filterValues['部门']).toEqual(['市财政局', '市城管局', '市发展改革委', 'A单位']);
+  });
   it('ranks source documents before aggregate pages and directories', () => {
     expect(rankingGroup('plans/a/')).toBe(0);
     expect(rankingGroup('reports/r/')).toBe(0);

@@ -143,7 +143,22 @@ export function buildExactIndex(pages: readonly ExtractedPage[]): ExactIndex {
       return [index, anchorIndex];
     }),
   }));
-  return { version: EXACT_INDEX_VERSION, pages: indexPages, texts };
+  return { version: EXACT_INDEX_VERSION, pages: indexPages, texts, filterValues: sortedFilterValues(pages) };
+}
+
+/** Every value of each filter, in the order a Chinese reader expects (see ExactIndex.filterValues). */
+export function sortedFilterValues(pages: readonly ExtractedPage[]): Record<string, string[]> {
+  const collator = new Intl.Collator('zh-Hans-CN');
+  const values = new Map<string, Set<string>>();
+  for (const page of pages) {
+    for (const [key, pageValues] of Object.entries(page.filters)) {
+      const known = values.get(key) ?? new Set<string>();
+      for (const value of pageValues) known.add(value);
+      values.set(key, known);
+    }
+  }
+  const keys = [...values.keys()].sort();
+  return Object.fromEntries(keys.map((key) => [key, [...(values.get(key) ?? [])].sort(collator.compare)]));
 }
 
 function failOn(step: string, errors: readonly string[]): void {

@@ -56,8 +56,12 @@ interface TextRef {
   blockPosition: number;
 }
 
-export function createExactEngine(index: ExactIndex): ExactEngine {
-  const normalizedTexts = index.texts.map((text) => normalizeForSearch(text));
+/**
+ * `normalizedTexts` (parallel to `index.texts`) may come precomputed: the search page normalises
+ * in slices between which the browser can paint and handle input.
+ */
+export function createExactEngine(index: ExactIndex, normalizedTexts: string[] = index.texts.map((text) => normalizeForSearch(text))): ExactEngine {
+  if (normalizedTexts.length !== index.texts.length) throw new Error(`${normalizedTexts.length} normalised texts for ${index.texts.length} texts`);
   // All block texts in one string, so each term is one indexOf scan over the corpus.
   const SEPARATOR = '\n'; // never inside a normalised text: whitespace is folded away
   const textStarts: number[] = [];

@@ -9,7 +9,7 @@
 export const EXACT_INDEX_PATH = 'search/exact-index.json';
 
 /** Format version: bump when the shape changes so stale caches are recognised. */
-export const EXACT_INDEX_VERSION = 1;
+export const EXACT_INDEX_VERSION = 2;
 
 /** The filters the site's markup declares with data-pagefind-filter, in display order. */
 export const FILTER_KEYS = ['文档类型', '方案', '部门', '指标', '地区'] as const;
@@ -46,4 +46,9 @@ export interface ExactIndex {
   pages: ExactIndexPage[];
   /** Distinct block texts as displayed (whitespace runs collapsed to one space). */
   texts: string[];
+  /**
+   * Every value of each filter on any page, in Chinese collation order (zh-Hans-CN). Sorted when
+   * the index is built, so the search page never builds a collator (costly on a phone).
+   */
+  filterValues: Record<string, string[]>;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createExactEngine } from './engine.ts';
 import { buildExcerpt, highlightRanges } from './excerpt.ts';
-import type { ExactIndex } from './index-format.ts';
+import { EXACT_INDEX_VERSION, type ExactIndex } from './index-format.ts';
 import { findAll, normalizeForSearch, normalizeWithMap, toOriginalRange } from './normalize.ts';
 import { parseQuery } from './query.ts';
 
@@ -135,7 +135,7 @@ function fixtureIndex(): ExactIndex {
     '环境保护与营商服务', // 7
   ];
   return {
-    version: 1,
+    version: EXACT_INDEX_VERSION,
     texts,
     pages: [
       {
@@ -171,6 +171,7 @@ function fixtureIndex(): ExactIndex {
         blocks: [[6, -1], [7, -1]],
       },
     ],
+    filterValues: { 文档类型: ['部门', '工作通报', '专项行动方案', '总体行动方案'], 部门: ['市场监管局'] },
   };
 }
 

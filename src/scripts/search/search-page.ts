@@ -12,10 +12,37 @@
 import { BOOT_GLOBAL } from './boot-script.ts';
 import { createExactEngine, type ExactEngine, type PageMatch } from './engine.ts';
 import { buildExcerpt, readPagefindExcerpt, type ExcerptPiece } from './excerpt.ts';
+import { normalizeForSearch } from './normalize.ts';
 import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, FILTER_KEYS, FILTER_PARAMS, type ExactIndex, type FilterKey } from './index-format.ts';
 import { loadPagefind, pagefindFilters, type PagefindResultData } from './pagefind-client.ts';
 import { pagefindQueryText, parseQuery, type ParsedQuery } from './query.ts';
 import { landingUrl, readSearchState, sameState, writeSearchState, type SearchState } from './url-state.ts';
+
+/** Longest stretch of index normalisation before the browser gets the main thread back. */
+const SLICE_MS = 8;
+
+/** Lets the browser paint and handle input; the continuation runs first where scheduler.yield exists. */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Normalises the index texts in slices of about SLICE_MS: done in one go it is a long task (about
+ * 100 ms on a mid-range phone) during which the page could not react to a tap or a keystroke.
+ */
+async function normalizeInSlices(texts: readonly string[]): Promise<string[]> {
+  const normalized: string[] = [];
+  let sliceStart = performance.now();
+  for (const text of texts) {
+    normalized.push(normalizeForSearch(text));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToBrowser();
+      sliceStart = performance.now();
+    }
+  }
+  return normalized;
+}
 
 /** Results whose excerpts are computed before the first paint; the rest follow in batches. */
 const FIRST_BATCH = 15;
@@ -29,13 +56,6 @@ const RELATED_ONLY_BELOW = 20;
 /** Pagefind results examined for related ones (each costs a fragment download). */
 const RELATED_EXAMINED = 40;
 const LIVE_DELAY_MS = 180;
-
-/**
- * Filter values in the order a Chinese reader expects. One collator, made on first use (after the
- * first results): building one is costly, and localeCompare would build one per comparison.
- */
-let chineseCollator: Intl.Collator | undefined;
-const chineseOrder = (a: string, b: string): number => (chineseCollator ??= new Intl.Collator('zh-Hans-CN')).compare(a, b);
 
 const TIER_LABEL: Record<PageMatch['tier'], string> = { exact: '精确匹配', 'all-terms': '包含全部词语' };
 
@@ -101,7 +121,7 @@ class SearchPage {
     const index = (await (early ? early.catch(() => this.fetchIndex()) : this.fetchIndex())) as ExactIndex;
     performance.mark('kb-index-parsed');
     if (index?.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index?.version}, expected ${EXACT_INDEX_VERSION}`);
-    this.engine = createExactEngine(index);
+    this.engine = createExactEngine(index, await normalizeInSlices(index.texts));
     performance.mark('kb-engine-ready');
     return this.engine;
   }
@@ -201,12 +221,13 @@ class SearchPage {
     const engine = this.engine;
     if (!engine) return;
     for (const [key, select] of this.selects) {
-      const counts = new Map<string, number>();
-      for (const page of engine.index.pages) for (const value of page.filters[key] ?? []) counts.set(value, 0);
+      // The index lists the values in Chinese order already (sorted when it was built).
+      const counts = new Map<string, number>((engine.index.filterValues[key] ?? []).map((value) => [value, 0]));
       for (const match of matches ?? []) for (const value of match.page.filters[key] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
       const selected = this.state.filters[key]?.[0] ?? '';
+      // A value from a shared link that no page has stays selectable (and finds nothing).
       if (selected && !counts.has(selected)) counts.set(selected, 0);
-      const values = [...counts.keys()].sort(chineseOrder);
+      const values = [...counts.keys()];
       const options = [new Option('全部', '')];
       for (const value of values) {
         options.push(new Option(matches ? `${value}（${counts.get(value) ?? 0}）` : value, value));
