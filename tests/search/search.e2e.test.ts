@@ -248,9 +248,70 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
     const ours = inline.map(([, , body]) => body ?? '').filter((body) => /kb-search|highlight|exact-index|kbSearch/.test(body));
     const boot = searchBootScript(`${base}${EXACT_INDEX_PATH}`);
     expect(ours).toEqual([boot]);
+    // The header policy governs it (the build hashes every inline script of the built pages) …
+    const headers = await readFile(path.join(distDir, '_headers'), 'utf8');
+    expect(headers).toContain(`'${scriptHash(boot)}'`);
+    // … and Astro's <meta> policy, which comes later in the head, lists it too (astro.config.mjs).
     const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
     expect(policy).toContain(`'${scriptHash(boot)}'`);
     expect(html).toMatch(/<script type="module" src="[^"]+\.js"><\/script>/);
+  });
+
+  it('asks the server again, past the cache, when it gets an index of another version', async () => {
+    const fresh = await browser.newContext();
+    try {
+      const cold = await fresh.newPage();
+      const served: string[] = [];
+      await cold.route(`**/${EXACT_INDEX_PATH}`, async (route) => {
+        // The first answer is a stale copy, as a host's cache may give after a redeploy.
+        if (served.push(route.request().url()) === 1) await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ version: 1, pages: [], texts: [] }) });
+        else await route.continue();
+      });
+      const result = await searchByUrl(cold, server.url, base, '单一窗口');
+      expect(served).toHaveLength(2);
+      expect(new Set(result.urls)).toEqual(pagesContaining(truth, '单一窗口'));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('fills the filter menus even when the query is cleared before the index has loaded', async () => {
+    const fresh = await browser.newContext();
+    try {
+      const cold = await fresh.newPage();
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await cold.route(`**/${EXACT_INDEX_PATH}`, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await cold.goto(`${server.url}search/?q=${encodeURIComponent('营商环境')}`);
+      await cold.fill('#kb-search-q', '');
+      await cold.press('#kb-search-q', 'Enter');
+      release();
+      await cold.waitForFunction(() => (document.querySelector<HTMLSelectElement>('select[name="dept"]')?.options.length ?? 0) > 1, null, { timeout: 10_000 });
+      const index = JSON.parse(await readFile(path.join(distDir, EXACT_INDEX_PATH), 'utf8')) as { filterValues: Record<string, string[]> };
+      const options = await cold.locator('select[name="dept"] option').allTextContents();
+      expect(options).toEqual(['全部', ...(index.filterValues['部门'] ?? [])]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('leaves the exact-match index alone in the plain-Pagefind comparison mode', async () => {
+    const fresh = await browser.newContext();
+    try {
+      const cold = await fresh.newPage();
+      const indexRequests: string[] = [];
+      cold.on('request', (request) => {
+        if (request.url().includes(EXACT_INDEX_PATH)) indexRequests.push(request.url());
+      });
+      const result = await searchByUrl(cold, server.url, base, '单一窗口', { engine: 'pagefind' });
+      expect(result.urls.length).toBeGreaterThan(0);
+      expect(indexRequests).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('downloads the index once, in the head, and the page script takes it over from there', async () => {

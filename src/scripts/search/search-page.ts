@@ -21,10 +21,21 @@ import { landingUrl, readSearchState, sameState, writeSearchState, type SearchSt
 /** Longest stretch of index normalisation before the browser gets the main thread back. */
 const SLICE_MS = 8;
 
-/** Lets the browser paint and handle input; the continuation runs first where scheduler.yield exists. */
+/**
+ * Lets the browser paint and handle input. Where scheduler.yield exists the continuation runs
+ * first; elsewhere a message to ourselves, since chained setTimeout(0) calls are clamped to 4 ms.
+ */
 function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**
@@ -87,8 +98,11 @@ class SearchPage {
   readonly results: HTMLOListElement;
   readonly related: HTMLElement;
   readonly relatedList: HTMLOListElement;
-  readonly enginePromise: Promise<ExactEngine>;
+  /** Loaded on first use: the benchmark's plain-Pagefind mode never needs it. */
+  enginePromise: Promise<ExactEngine> | undefined;
   engine: ExactEngine | undefined;
+  /** Whether the filter menus hold the index's values yet. */
+  filtersFilled = false;
   state: SearchState;
   composing = false;
   liveEntryOpen = false;
@@ -111,23 +125,30 @@ class SearchPage {
     this.related = find('[data-kb-related]');
     this.relatedList = find('[data-kb-related] ol');
     this.selects = new Map(FILTER_KEYS.map((key) => [key, find<HTMLSelectElement>(`select[name="${FILTER_PARAMS[key]}"]`)]));
-    this.enginePromise = this.loadEngine();
     this.state = readSearchState(location.search);
+  }
+
+  engineReady(): Promise<ExactEngine> {
+    this.enginePromise ??= this.loadEngine();
+    return this.enginePromise;
   }
 
   async loadEngine(): Promise<ExactEngine> {
     // Usually fetched and parsed already by the head's boot script (boot-script.ts).
     const early = (window as { [BOOT_GLOBAL]?: Promise<unknown> })[BOOT_GLOBAL];
-    const index = (await (early ? early.catch(() => this.fetchIndex()) : this.fetchIndex())) as ExactIndex;
+    let index = (await (early ? early.catch(() => this.fetchIndex('default')) : this.fetchIndex('default'))) as ExactIndex | null;
+    // An index of another version is a stale copy from a cache (a host may cache it for minutes
+    // across a redeploy): ask the server once more, past the cache.
+    if (index?.version !== EXACT_INDEX_VERSION) index = (await this.fetchIndex('reload')) as ExactIndex | null;
     performance.mark('kb-index-parsed');
-    if (index?.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index?.version}, expected ${EXACT_INDEX_VERSION}`);
+    if (!index || index.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index?.version}, expected ${EXACT_INDEX_VERSION}`);
     this.engine = createExactEngine(index, await normalizeInSlices(index.texts));
     performance.mark('kb-engine-ready');
     return this.engine;
   }
 
-  async fetchIndex(): Promise<unknown> {
-    const response = await fetch(`${this.base}${EXACT_INDEX_PATH}`);
+  async fetchIndex(cache: RequestCache): Promise<unknown> {
+    const response = await fetch(`${this.base}${EXACT_INDEX_PATH}`, { cache });
     if (!response.ok) throw new Error(`${EXACT_INDEX_PATH}: HTTP ${response.status}`);
     return response.json();
   }
@@ -168,8 +189,14 @@ class SearchPage {
     });
     this.applyStateToForm();
     this.root.dataset.searchCount = '0';
-    // With a query, the search fills the filters itself (with counts), after its first results.
-    if (!parseQuery(this.state.q).phrase) void this.enginePromise.then(() => this.fillFilterOptions(), () => undefined);
+    if (this.state.engine === 'exact') {
+      // A search fills the filters itself, with counts, right after its first results; this fills
+      // them (without counts) only when no search has by then: no query, or one cleared meanwhile.
+      void this.engineReady().then(
+        () => setTimeout(() => this.filtersFilled || this.fillFilterOptions(), 0),
+        () => undefined,
+      );
+    }
     void this.run();
   }
 
@@ -220,6 +247,7 @@ class SearchPage {
   fillFilterOptions(matches?: readonly PageMatch[]): void {
     const engine = this.engine;
     if (!engine) return;
+    this.filtersFilled = true;
     for (const [key, select] of this.selects) {
       // The index lists the values in Chinese order already (sorted when it was built).
       const counts = new Map<string, number>((engine.index.filterValues[key] ?? []).map((value) => [value, 0]));
@@ -290,7 +318,7 @@ class SearchPage {
   }
 
   async runExact(sequence: number, started: number, parsed: ParsedQuery, state: SearchState): Promise<void> {
-    const engine = await this.enginePromise;
+    const engine = await this.engineReady();
     if (sequence !== this.sequence) return;
     const matches = engine.search(parsed, state.filters);
     const exactCount = matches.filter((match) => match.tier === 'exact').length;
