@@ -42,7 +42,9 @@ export default defineConfig({
     csp: {
       algorithm: 'SHA-256',
       // Pagefind compiles WebAssembly, which CSP treats as eval unless allowed explicitly.
-      // The search page's boot script (src/scripts/search/boot-script.ts) depends on the base.
+      // The search page's boot script (src/scripts/search/boot-script.ts) depends on the base. It
+      // sits before Astro's CSP <meta>, which therefore does not govern it today (the header policy
+      // of scripts/checks/headers.ts does); listed so it stays allowed if the head's order changes.
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
         hashes: [...starlightInlineScriptHashes(), scriptHash(searchBootScript(`${base}${EXACT_INDEX_PATH}`))],

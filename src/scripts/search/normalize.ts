@@ -128,7 +128,9 @@ export function normalizeWithMap(original: string): NormalizedText {
 
 /**
  * A maximal run of anything but plain ideographs. Ideographs fold to themselves and no space
- * survives next to one, so each such run normalises on its own, whatever surrounds it.
+ * survives next to one, so each such run normalises on its own, whatever surrounds it. (The one
+ * read across a run's end: `normalize` takes a lone high surrogate and the ideograph after it as
+ * one "pair", whose fold gives back the same two characters, so the result is the same.)
  */
 const NON_IDEOGRAPH_RUN = /[^\u3400-\u4dbf\u4e00-\u9fff]+/g;
 /** Short runs (punctuation, numbers, a word) repeat all through the corpus. */
