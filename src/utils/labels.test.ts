@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dateLabel, documentKindLabel, lineCitation, monthLabel, planLabel, planShortName, roleLabel } from './labels.ts';
+import { attachmentLabel, dateLabel, documentKindLabel, lineCitation, monthLabel, planLabel, planShortName, roleLabel } from './labels.ts';
 import { plan } from './test-fixtures.ts';
 
 describe('labels', () => {
   it('names roles as the chips show them', () => {
     expect([roleLabel('lead'), roleLabel('support'), roleLabel('responsible')]).toEqual(['牵头', '配合', '负责']);
+  });
+
+  it('lists an attachment by its number and title, a department report by its issuer', () => {
+    expect(attachmentLabel(plan('a04', 4, { title: '平顶山市获得电力优化提升专项行动方案' }))).toBe('附件4 平顶山市获得电力优化提升专项行动方案');
+    expect(attachmentLabel(plan('r3', 3, { kind: 'department-report', issuer: '商丘市财政局', title: '整改情况报告' }))).toBe('附件3 商丘市财政局');
+    expect(attachmentLabel(plan('r0', 1, { attachment: null, title: '汇总表' }))).toBe('汇总表');
   });
 
   it('shortens plan titles to the subject and prefixes the attachment number', () => {

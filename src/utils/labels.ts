@@ -52,6 +52,12 @@ export function planLabel(doc: Pick<PolicyDocument, 'title' | 'jurisdiction' | '
   return doc.attachment === null ? name : `附件${doc.attachment} ${name}`;
 }
 
+/** How an attachment is listed under its document: `附件3 ` and its title, or a department report's issuer. */
+export function attachmentLabel(doc: Pick<PolicyDocument, 'attachment' | 'kind' | 'issuer' | 'title'>): string {
+  const name = doc.kind === 'department-report' ? doc.issuer : doc.title;
+  return doc.attachment === null ? name : `附件${doc.attachment} ${name}`;
+}
+
 /** `原文第12行` or `原文第12–14行`: the citation printed next to every fact. */
 export function lineCitation(span: Pick<SourceSpan, 'line' | 'endLine'>): string {
   return span.endLine > span.line ? `原文第${span.line}–${span.endLine}行` : `原文第${span.line}行`;
