@@ -11,6 +11,7 @@
  */
 import { launchChromium } from '../tests/support/chromium.ts';
 import { serveSite } from '../tests/support/serve-site.ts';
+import { quantile } from './search.ts';
 
 const QUERIES = ['营商环境', '单一窗口', '0.5个工作日', '市场监管局', '交房即交证', '不动产登记', '信用', '政务服务'];
 
@@ -18,11 +19,6 @@ function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
-
-const quantile = (values: readonly number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-};
 
 const dists = process.argv.slice(2).filter((value, i, all) => !value.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (dists.length === 0) throw new Error('usage: node bench/search-cold.ts <dist> [<dist> …] [--rounds 6] [--base /]');

@@ -168,7 +168,8 @@ interface EngineSummary {
   byKind: Record<string, { queries: number; recall: number; rPrecision: number }>;
 }
 
-function quantile(values: readonly number[], q: number): number {
+/** The nearest-rank quantile (NaN for no values); bench/search-cold.ts uses it too. */
+export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;

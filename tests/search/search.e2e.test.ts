@@ -77,6 +77,16 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
     await server?.close();
   });
 
+  /** Runs `use` on a page of a fresh browser context: an empty cache, as on a first visit. */
+  async function withColdPage(use: (cold: Page) => Promise<void>): Promise<void> {
+    const fresh = await browser.newContext();
+    try {
+      await use(await fresh.newPage());
+    } finally {
+      await fresh.close();
+    }
+  }
+
   for (const query of ['"营商环境"', '“营商环境”', '营商环境', '商环', '境优', '0.5个工作日', '０.５个工作日', '市场监管局', '交房即交证', '牵头单位']) {
     it(`returns every page containing ${query}, exact matches first`, async () => {
       const expected = pagesContaining(truth, query);
@@ -258,9 +268,7 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
   });
 
   it('asks the server again, past the cache, when it gets an index of another version', async () => {
-    const fresh = await browser.newContext();
-    try {
-      const cold = await fresh.newPage();
+    await withColdPage(async (cold) => {
       const served: string[] = [];
       await cold.route(`**/${EXACT_INDEX_PATH}`, async (route) => {
         // The first answer is a stale copy, as a host's cache may give after a redeploy.
@@ -270,15 +278,11 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
       const result = await searchByUrl(cold, server.url, base, '单一窗口');
       expect(served).toHaveLength(2);
       expect(new Set(result.urls)).toEqual(pagesContaining(truth, '单一窗口'));
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('fills the filter menus even when the query is cleared before the index has loaded', async () => {
-    const fresh = await browser.newContext();
-    try {
-      const cold = await fresh.newPage();
+    await withColdPage(async (cold) => {
       let release: () => void = () => undefined;
       const held = new Promise<void>((resolve) => (release = resolve));
       await cold.route(`**/${EXACT_INDEX_PATH}`, async (route) => {
@@ -293,15 +297,11 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
       const index = JSON.parse(await readFile(path.join(distDir, EXACT_INDEX_PATH), 'utf8')) as { filterValues: Record<string, string[]> };
       const options = await cold.locator('select[name="dept"] option').allTextContents();
       expect(options).toEqual(['全部', ...(index.filterValues['部门'] ?? [])]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('leaves the exact-match index alone in the plain-Pagefind comparison mode', async () => {
-    const fresh = await browser.newContext();
-    try {
-      const cold = await fresh.newPage();
+    await withColdPage(async (cold) => {
       const indexRequests: string[] = [];
       cold.on('request', (request) => {
         if (request.url().includes(EXACT_INDEX_PATH)) indexRequests.push(request.url());
@@ -309,15 +309,11 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
       const result = await searchByUrl(cold, server.url, base, '单一窗口', { engine: 'pagefind' });
       expect(result.urls.length).toBeGreaterThan(0);
       expect(indexRequests).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('downloads the index once, in the head, and the page script takes it over from there', async () => {
-    const fresh = await browser.newContext();
-    try {
-      const cold = await fresh.newPage();
+    await withColdPage(async (cold) => {
       const indexRequests: string[] = [];
       cold.on('request', (request) => {
         if (request.url().includes(EXACT_INDEX_PATH)) indexRequests.push(request.url());
@@ -328,9 +324,7 @@ describe.skipIf(!browserTests)('search page in Chromium', () => {
       // The boot script's promise is what the page used: it holds the same index the engine searched.
       const pages = await cold.evaluate(async () => ((await (window as { kbSearchIndex?: Promise<{ pages: unknown[] }> }).kbSearchIndex)?.pages.length ?? 0));
       expect(pages).toBe(truth.length);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('raised no JavaScript error', () => {
