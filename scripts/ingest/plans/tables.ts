@@ -226,6 +226,8 @@ export function columnRole(header: string): PolicyTable['columnRoles'][number] {
 /** Words of header cells (checked on the whitespace-free, width-folded text). */
 const HEADER_WORD = /指标|项目|现状|目标|水平|时限|时间节点|序号|单位|国内最佳|类型|比例|^合计|办理时间$|^\d{4}年/u;
 const VALUE_LIKE = /^[≤≥<>＜＞约\\—-]*\s*[\d.]+/u;
+/** A cell that says there is no value: a dash, a slash, 无. */
+const NO_VALUE = /^(?:[—–\-－/／]+|无)$/u;
 
 function norm(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
@@ -246,7 +248,8 @@ export interface BuiltTable {
  * - The header is the leading run of cells that read as column labels; with a 序号 column it runs
  *   to the first row number. When it reads no label at all, it runs to the first value-like cell.
  * - An empty cell inside the header starts a second header row (vertically merged cells leave empty
- *   placeholders); the column count is the width that makes the first row's cells span it exactly.
+ *   placeholders); the column count is the width that makes the first row's cells span it exactly
+ *   and leaves no figure in the second row.
  * - Header cells left over when the body is split by the column count are a spanning super-header.
  * Throws an IngestError naming the table's first line when the cell count fits no column count.
  */
@@ -293,6 +296,12 @@ function buildGrid(region: TableRegion, file: string): BuiltTable & { columnLabe
         return count + (filled && !prevFilled ? 1 : 0);
       }, 0);
       if (empties + runs !== top.length) continue;
+      // A second header row holds labels. A figure, a dash or a text that recurs in the body means
+      // the body was misread as header: a data row that lost its first cell can start with an
+      // empty cell and pass for the placeholders of a two-row header.
+      const bodyTexts = new Set(cells.slice(h + width).map((c) => norm(c.text)));
+      const dataLike = (text: string) => VALUE_LIKE.test(text) || NO_VALUE.test(text) || bodyTexts.has(text);
+      if (second.some((c) => norm(c.text) !== '' && dataLike(norm(c.text)))) continue;
       // Map each top cell onto the second row: an empty placeholder below means rowspan 2,
       // a run of labels below means a colspan over the run.
       const headerTop: TableCell[] = [];
