@@ -4,7 +4,7 @@ import { formatSummary, loadStage, MissingStageError, parseStageArgument, stageN
 describe('build pipeline runner', () => {
   it('runs every stage in pipeline order when no --stage is given', () => {
     expect(parseStageArgument([])).toEqual([...stageNames]);
-    expect(stageNames).toEqual(['ingest', 'generate', 'astro', 'open-data', 'search-index', 'headers']);
+    expect(stageNames).toEqual(['ingest', 'generate', 'astro', 'preload', 'open-data', 'search-index', 'headers']);
   });
 
   it('runs only the stages named by --stage', () => {

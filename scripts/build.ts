@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the whole pipeline, one timed stage after another:
- *   ingest → generate → astro build → open data → search index → headers
+ *   ingest → generate → astro build → module preloads → open data → search index → headers
  * and a summary of the time each took.
  *
  * Environment: BASE_PATH (default `/`), KB_CONTENT_DIR (default `content`), KB_GENERATED_DIR
@@ -28,7 +28,7 @@ export interface BuildOptions {
   distDir: string;
 }
 
-export const stageNames = ['ingest', 'generate', 'astro', 'open-data', 'search-index', 'headers'] as const;
+export const stageNames = ['ingest', 'generate', 'astro', 'preload', 'open-data', 'search-index', 'headers'] as const;
 export type StageName = (typeof stageNames)[number];
 
 export interface StageTiming {
@@ -79,6 +79,12 @@ const stages: Record<StageName, Stage> = {
     // share the developer's node_modules/.astro.
     const cacheDir = process.env.KB_ASTRO_CACHE_DIR;
     await build({ root: projectRoot, outDir: distDir, logLevel: 'warn', ...(cacheDir ? { cacheDir: path.resolve(cacheDir) } : {}) });
+  },
+  preload: async ({ distDir, base }) => {
+    type AddModulePreloads = (o: { distDir: string; base: string }) => Promise<{ pages: number; links: number }>;
+    const addModulePreloads = await loadStage<AddModulePreloads>('scripts/publish/module-preload.ts', 'addModulePreloads');
+    const { pages, links } = await addModulePreloads({ distDir, base });
+    console.log(`  module preloads: ${links} links on ${pages} pages`);
   },
   'open-data': async ({ generatedDir, distDir, base }) => {
     const writeOpenData = await loadStage<(o: { model: unknown; distDir: string; base: string }) => Promise<unknown>>(
