@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageHtml, syntheticPages, writeSyntheticSite } from '../../tests/search/synthetic-site.ts';
 import { createExactEngine } from '../../src/scripts/search/engine.ts';
-import type { ExactIndex } from '../../src/scripts/search/index-format.ts';
+import { unpackTexts, type ExactIndex } from '../../src/scripts/search/index-format.ts';
+import { normalizeForSearch } from '../../src/scripts/search/normalize.ts';
 import { parseQuery } from '../../src/scripts/search/query.ts';
 import { buildExactIndex, extractSite, indexSite, rankingGroup, writePagefindIndex } from './index-site.ts';
 import { extractPage } from './extract.ts';
@@ -38,8 +39,12 @@ describe('indexing a built site', () => {
     expect(entry.languages['zh-cn'].page_count).toBe(12);
   });
   it('stores each distinct block text once and keeps chrome out', () => {
-    expect(new Set(exactIndex.texts).size).toBe(exactIndex.texts.length);
-    const all = exactIndex.texts.join('\n');
+    const { displayed, normalized } = unpackTexts(exactIndex.texts);
+    expect(new Set(displayed).size).toBe(displayed.length);
+    // Each text comes with its normalised form, stored or derived (StoredText).
+    expect(normalized).toEqual(displayed.map((text) => normalizeForSearch(text)));
+    expect(exactIndex.texts.some((text) => Array.isArray(text))).toBe(true);
+    const all = displayed.join('\n');
     expect(all).not.toContain('站点导航页眉文字');
     expect(all).not.toContain('页脚版权信息');
     expect(all).not.toContain('复制链接');

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, type ExactIndex, type ExactIndexPage } from '../../src/scripts/search/index-format.ts';
+import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, storeText, type ExactIndex, type ExactIndexPage } from '../../src/scripts/search/index-format.ts';
 import { EXCLUDED_SELECTORS, type ExtractedPage, extractFromBody, titleElementText } from './extract.ts';
 import { listFiles } from '../checks/files.ts';
 
@@ -143,7 +143,7 @@ export function buildExactIndex(pages: readonly ExtractedPage[]): ExactIndex {
       return [index, anchorIndex];
     }),
   }));
-  return { version: EXACT_INDEX_VERSION, pages: indexPages, texts, filterValues: sortedFilterValues(pages) };
+  return { version: EXACT_INDEX_VERSION, pages: indexPages, texts: texts.map(storeText), filterValues: sortedFilterValues(pages) };
 }
 
 /** Every value of each filter, in the order a Chinese reader expects (see ExactIndex.filterValues). */

@@ -9,7 +9,7 @@
  * pages, then more occurrences, then URL order (stable, so shared links show the same list).
  */
 import type { ExactIndex, ExactIndexPage } from './index-format.ts';
-import { findAll, normalizeForSearch } from './normalize.ts';
+import { findAll, foldCommonPunctuation, normalizeForSearch } from './normalize.ts';
 import type { ParsedQuery } from './query.ts';
 
 export type MatchTier = 'exact' | 'all-terms';
@@ -42,6 +42,8 @@ export type FilterSelection = Partial<Record<string, string[]>>;
 
 export interface ExactEngine {
   index: ExactIndex;
+  /** Block texts as displayed, parallel to `index.texts`. */
+  texts: string[];
   /** Normalised block texts, parallel to `index.texts`. */
   normalizedTexts: string[];
   search(query: ParsedQuery, filters?: FilterSelection): PageMatch[];
@@ -56,20 +58,26 @@ interface TextRef {
   blockPosition: number;
 }
 
-/**
- * `normalizedTexts` (parallel to `index.texts`) may come precomputed: the search page normalises
- * in slices between which the browser can paint and handle input.
- */
-export function createExactEngine(index: ExactIndex, normalizedTexts: string[] = index.texts.map((text) => normalizeForSearch(text))): ExactEngine {
-  if (normalizedTexts.length !== index.texts.length) throw new Error(`${normalizedTexts.length} normalised texts for ${index.texts.length} texts`);
-  // All block texts in one string, so each term is one indexOf scan over the corpus.
+/** The engine over an index; the index brings every text's normalised form (StoredText). */
+export function createExactEngine(index: ExactIndex): ExactEngine {
+  // All block texts in one string, so each term is one indexOf scan over the corpus. A plain
+  // stored text is folded with the corpus in one pass rather than one call per text (what
+  // unpackTexts does): the fold keeps every length, and a stored normalised form has nothing
+  // left for it to fold.
   const SEPARATOR = '\n'; // never inside a normalised text: whitespace is folded away
+  const texts: string[] = [];
   const textStarts: number[] = [];
-  let haystack = '';
-  for (const text of normalizedTexts) {
-    textStarts.push(haystack.length);
-    haystack += text + SEPARATOR;
+  const unfolded: string[] = [];
+  let length = 0;
+  for (const stored of index.texts) {
+    const [displayed, normalized] = typeof stored === 'string' ? [stored, stored] : stored;
+    texts.push(displayed);
+    textStarts.push(length);
+    unfolded.push(normalized);
+    length += normalized.length + SEPARATOR.length;
   }
+  const haystack = foldCommonPunctuation(unfolded.join(SEPARATOR) + SEPARATOR);
+  const normalizedTexts = textStarts.map((start, i) => haystack.slice(start, start + (unfolded[i]?.length ?? 0)));
   const refsByText: TextRef[][] = index.texts.map(() => []);
   index.pages.forEach((page, pageIndex) => {
     page.blocks.forEach(([textIndex], blockPosition) => {
@@ -182,7 +190,7 @@ export function createExactEngine(index: ExactIndex, normalizedTexts: string[] =
     return [...byPage.values()].sort(compareMatches);
   }
 
-  return { index, normalizedTexts, search, pagesContaining, passesFilters };
+  return { index, texts, normalizedTexts, search, pagesContaining, passesFilters };
 }
 
 const TIER_ORDER: Record<MatchTier, number> = { exact: 0, 'all-terms': 1 };

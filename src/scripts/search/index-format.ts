@@ -4,12 +4,13 @@
  * (paragraphs, list items, headings, table cells), each block text stored once however many
  * pages show it (department and indicator pages repeat task text).
  */
+import { foldCommonPunctuation, normalizeForSearch } from './normalize.ts';
 
 /** Where the index lives, relative to the site's base URL. */
 export const EXACT_INDEX_PATH = 'search/exact-index.json';
 
 /** Format version: bump when the shape changes so stale caches are recognised. */
-export const EXACT_INDEX_VERSION = 2;
+export const EXACT_INDEX_VERSION = 3;
 
 /** The filters the site's markup declares with data-pagefind-filter, in display order. */
 export const FILTER_KEYS = ['文档类型', '方案', '部门', '指标', '地区'] as const;
@@ -44,11 +45,43 @@ export interface ExactIndex {
   version: number;
   /** Every page with a data-pagefind-body element, sorted by URL. */
   pages: ExactIndexPage[];
-  /** Distinct block texts as displayed (whitespace runs collapsed to one space). */
-  texts: string[];
+  /** Distinct block texts, each as displayed with its normalised form (see StoredText). */
+  texts: StoredText[];
   /**
    * Every value of each filter on any page, in Chinese collation order (zh-Hans-CN). Sorted when
    * the index is built, so the search page never builds a collator (costly on a phone).
    */
   filterValues: Record<string, string[]>;
+}
+
+/**
+ * A block text as the index stores it: the text as displayed (whitespace runs collapsed to one
+ * space) when its normalised form is `foldCommonPunctuation` of it, as for most prose, else the
+ * pair [displayed, normalised]. So the search page gets every normalised form without running
+ * `normalizeForSearch` over the corpus (about 40 ms in a browser that has just opened the page,
+ * several times that on a phone), and the index grows by the few texts that need the pair (each
+ * right after its displayed form, where gzip finds it cheaply).
+ */
+export type StoredText = string | [displayed: string, normalized: string];
+
+/** How the index stores `displayed`: the indexer checks the cheap fold against the full one. */
+export function storeText(displayed: string): StoredText {
+  const normalized = normalizeForSearch(displayed);
+  return foldCommonPunctuation(displayed) === normalized ? displayed : [displayed, normalized];
+}
+
+/** The displayed and the normalised forms of the stored texts, parallel to them. */
+export function unpackTexts(stored: readonly StoredText[]): { displayed: string[]; normalized: string[] } {
+  const displayed: string[] = [];
+  const normalized: string[] = [];
+  for (const text of stored) {
+    if (typeof text === 'string') {
+      displayed.push(text);
+      normalized.push(foldCommonPunctuation(text));
+    } else {
+      displayed.push(text[0]);
+      normalized.push(text[1]);
+    }
+  }
+  return { displayed, normalized };
 }

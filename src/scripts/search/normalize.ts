@@ -157,6 +157,34 @@ export function normalizeForSearch(original: string): string {
 }
 
 /**
+ * The full-width punctuation of Chinese prose, with what `normalizeForSearch` folds it to. NFKC
+ * gives each a single ASCII character that folds to itself and keeps no space beside it, so
+ * replacing them changes nothing else (a test checks each against `normalizeWithMap`).
+ */
+export const COMMON_FOLDS: readonly (readonly [string, string])[] = [
+  ['，', ','],
+  ['（', '('],
+  ['）', ')'],
+  ['；', ';'],
+  ['：', ':'],
+  ['！', '!'],
+  ['？', '?'],
+];
+
+/**
+ * Folds only the punctuation in COMMON_FOLDS, with native string replacement: for nine block texts
+ * in ten of this corpus (no space, no full-width letter or digit, no capital) that is all
+ * `normalizeForSearch` does, at a fraction of its cost in a browser that has just opened the page.
+ * The exact-match index relies on it only for texts where the indexer checked the two agree
+ * (index-format.ts).
+ */
+export function foldCommonPunctuation(text: string): string {
+  let folded = text;
+  for (const [from, to] of COMMON_FOLDS) folded = folded.replaceAll(from, to);
+  return folded;
+}
+
+/**
  * Maps a range [start, end) of normalised text back to the range of the original text that
  * produced it. `end` is exclusive; an empty range maps to an empty range.
  */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createExactEngine } from './engine.ts';
 import { buildExcerpt, highlightRanges } from './excerpt.ts';
-import { EXACT_INDEX_VERSION, type ExactIndex } from './index-format.ts';
-import { findAll, normalizeForSearch, normalizeWithMap, toOriginalRange } from './normalize.ts';
+import { EXACT_INDEX_VERSION, storeText, unpackTexts, type ExactIndex } from './index-format.ts';
+import { COMMON_FOLDS, findAll, foldCommonPunctuation, normalizeForSearch, normalizeWithMap, toOriginalRange } from './normalize.ts';
 import { parseQuery } from './query.ts';
 
 describe('normalisation', () => {
@@ -136,7 +136,7 @@ function fixtureIndex(): ExactIndex {
   ];
   return {
     version: EXACT_INDEX_VERSION,
-    texts,
+    texts: texts.map(storeText),
     pages: [
       {
         url: 'plans/a01/',
@@ -217,10 +217,11 @@ describe('exact-match engine', () => {
   });
   it('agrees with a plain substring scan of every page, for any query taken from the texts', () => {
     const index = fixtureIndex();
-    const pageTexts = index.pages.map((page) => page.blocks.map(([t]) => normalizeForSearch(index.texts[t] ?? '')));
+    const { displayed } = unpackTexts(index.texts);
+    const pageTexts = index.pages.map((page) => page.blocks.map(([t]) => normalizeForSearch(displayed[t] ?? '')));
     fc.assert(
       fc.property(fc.nat(index.texts.length - 1), fc.nat(), fc.integer({ min: 1, max: 8 }), (t, s, len) => {
-        const text = normalizeForSearch(index.texts[t] ?? '');
+        const text = normalizeForSearch(displayed[t] ?? '');
         const start = s % text.length;
         const query = text.slice(start, start + len);
         const expected = pageTexts.flatMap((blocks, i) => (blocks.some((b) => b.includes(query)) ? [i] : []));
@@ -228,6 +229,56 @@ describe('exact-match engine', () => {
         expect([...found].sort()).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('stored texts', () => {
+  it('give back every text as displayed and as normalised, whatever it holds', () => {
+    const pieces = ['市场', '监管局', '，', '（', '）', '；', '：', '！', '？', '、', '。', ' ', '\u3000', '\n', 'A', 'ｂ', '２', '0.5', '①', '\u200b', '𠀋', 'One Stop'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 10 }), (parts, noise) => {
+        const text = parts.join('') + noise;
+        expect(unpackTexts([storeText(text)])).toEqual({ displayed: [text], normalized: [normalizeForSearch(text)] });
+      }),
+      { seed: 20233, numRuns: 3000 },
+    );
+  });
+  it('store plain prose as it is displayed and a text the cheap fold gets wrong with its normalised form', () => {
+    expect(storeText('市场监管局牵头，税务局配合（按职责分工）：')).toBe('市场监管局牵头，税务局配合（按职责分工）：');
+    expect(storeText('交房 即交证')).toEqual(['交房 即交证', '交房即交证']);
+    expect(storeText('ＡＢＣ')).toEqual(['ＡＢＣ', 'abc']);
+  });
+  it('let the engine find a text stored with its normalised form by what a reader types', () => {
+    const engine = createExactEngine({
+      version: EXACT_INDEX_VERSION,
+      texts: ['推进交房 即交证', '压缩至０.５个工作日'].map(storeText),
+      pages: [{ url: 'plans/a01/', title: '方案', group: 0, filters: {}, anchors: [], blocks: [[0, -1], [1, -1]] }],
+      filterValues: {},
+    });
+    expect(engine.search(parseQuery('交房即交证')).map((match) => match.page.url)).toEqual(['plans/a01/']);
+    expect(engine.search(parseQuery('0.5个工作日')).map((match) => match.blocks[0]?.textIndex)).toEqual([1]);
+    expect(engine.texts).toEqual(['推进交房 即交证', '压缩至０.５个工作日']);
+  });
+  it('give the engine the same normalised texts as unpackTexts, folded in one pass', () => {
+    const index = fixtureIndex();
+    const engine = createExactEngine(index);
+    expect(engine.normalizedTexts).toEqual(unpackTexts(index.texts).normalized);
+    expect(engine.texts).toEqual(unpackTexts(index.texts).displayed);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('市', '场', '，', '（', '）', '：', ' ', 'Ａ', 'a', '1', '\n', '。') }), { maxLength: 8 }), (raw) => {
+        const stored = raw.map(storeText);
+        const built = createExactEngine({ ...index, texts: stored, pages: [] });
+        expect(built.normalizedTexts).toEqual(unpackTexts(stored).normalized);
+      }),
+      { seed: 20234, numRuns: 1000 },
+    );
+  });
+  it('fold only punctuation that folds to one character taking no space beside it', () => {
+    for (const [from, to] of COMMON_FOLDS) {
+      expect(normalizeWithMap(from).text).toBe(to);
+      expect(normalizeWithMap(`a ${from} b`).text).toBe(`a${to}b`);
+      expect(foldCommonPunctuation(`市场${from}监管`)).toBe(normalizeForSearch(`市场${from}监管`));
+    }
   });
 });
 

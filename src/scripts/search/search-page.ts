@@ -12,18 +12,15 @@
 import { BOOT_GLOBAL } from './boot-script.ts';
 import { createExactEngine, type ExactEngine, type PageMatch } from './engine.ts';
 import { buildExcerpt, readPagefindExcerpt, type ExcerptPiece } from './excerpt.ts';
-import { normalizeForSearch } from './normalize.ts';
 import { EXACT_INDEX_PATH, EXACT_INDEX_VERSION, FILTER_KEYS, FILTER_PARAMS, type ExactIndex, type FilterKey } from './index-format.ts';
 import { loadPagefind, pagefindFilters, type PagefindResultData } from './pagefind-client.ts';
 import { pagefindQueryText, parseQuery, type ParsedQuery } from './query.ts';
 import { landingUrl, readSearchState, sameState, writeSearchState, type SearchState } from './url-state.ts';
 
-/** Longest stretch of index normalisation before the browser gets the main thread back. */
-const SLICE_MS = 8;
-
 /**
- * Lets the browser paint and handle input. Where scheduler.yield exists the continuation runs
- * first; elsewhere a message to ourselves, since chained setTimeout(0) calls are clamped to 4 ms.
+ * Lets the browser handle input that is waiting. Where scheduler.yield exists the continuation
+ * runs first, ahead of other tasks; elsewhere a message to ourselves, which unlike setTimeout(0)
+ * is not clamped to 4 ms.
  */
 function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -36,23 +33,6 @@ function yieldToBrowser(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
-}
-
-/**
- * Normalises the index texts in slices of about SLICE_MS: done in one go it is a long task (about
- * 100 ms on a mid-range phone) during which the page could not react to a tap or a keystroke.
- */
-async function normalizeInSlices(texts: readonly string[]): Promise<string[]> {
-  const normalized: string[] = [];
-  let sliceStart = performance.now();
-  for (const text of texts) {
-    normalized.push(normalizeForSearch(text));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToBrowser();
-      sliceStart = performance.now();
-    }
-  }
-  return normalized;
 }
 
 /** Results whose excerpts are computed before the first paint; the rest follow in batches. */
@@ -142,8 +122,11 @@ class SearchPage {
     if (index?.version !== EXACT_INDEX_VERSION) index = (await this.fetchIndex('reload')) as ExactIndex | null;
     performance.mark('kb-index-parsed');
     if (!index || index.version !== EXACT_INDEX_VERSION) throw new Error(`${EXACT_INDEX_PATH}: version ${index?.version}, expected ${EXACT_INDEX_VERSION}`);
-    this.engine = createExactEngine(index, await normalizeInSlices(index.texts));
+    this.engine = createExactEngine(index);
     performance.mark('kb-engine-ready');
+    // Setting up the engine is the page's longest piece of work (about 30 ms on a desktop, four
+    // times that on a phone); a tap or a keystroke waiting meanwhile goes before the first search.
+    await yieldToBrowser();
     return this.engine;
   }
 
@@ -379,7 +362,7 @@ class SearchPage {
       }
       const excerpt = element('p', 'kb-excerpt');
       const needles = match.tier === 'exact' ? [parsed.phrase] : parsed.terms;
-      renderPieces(excerpt, buildExcerpt(engine.index.texts[hit.textIndex] ?? '', needles));
+      renderPieces(excerpt, buildExcerpt(engine.texts[hit.textIndex] ?? '', needles));
       entry.append(excerpt);
       list.append(entry);
     }
@@ -451,7 +434,7 @@ class SearchPage {
         }
         const excerpt = element('p', 'kb-excerpt');
         const page = engine.index.pages[urlIndex.get(stripBase(this.base, data.url)) ?? -1];
-        const pageText = page?.blocks.map(([text]) => engine.index.texts[text] ?? '').join('\n');
+        const pageText = page?.blocks.map(([text]) => engine.texts[text] ?? '').join('\n');
         renderPieces(excerpt, readPagefindExcerpt(place?.excerpt ?? data.excerpt, pageText));
         item.append(excerpt);
         this.relatedList.append(item);
