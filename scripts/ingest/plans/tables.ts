@@ -298,9 +298,11 @@ function buildGrid(region: TableRegion, file: string): BuiltTable & { columnLabe
       if (empties + runs !== top.length) continue;
       // A second header row holds labels. A figure, a dash or a text that recurs in the body means
       // the body was misread as header: a data row that lost its first cell can start with an
-      // empty cell and pass for the placeholders of a two-row header.
+      // empty cell and pass for the placeholders of a two-row header. What reads as a label
+      // (2022年6月, 合计, 现状水平) stays a label, even where it starts with a digit.
       const bodyTexts = new Set(cells.slice(h + width).map((c) => norm(c.text)));
-      const dataLike = (text: string) => VALUE_LIKE.test(text) || NO_VALUE.test(text) || bodyTexts.has(text);
+      const isLabel = (text: string) => HEADER_WORD.test(text) || columnRole(text) !== 'other';
+      const dataLike = (text: string) => !isLabel(text) && (VALUE_LIKE.test(text) || NO_VALUE.test(text) || bodyTexts.has(text));
       if (second.some((c) => norm(c.text) !== '' && dataLike(norm(c.text)))) continue;
       // Map each top cell onto the second row: an empty placeholder below means rowspan 2,
       // a run of labels below means a colspan over the run.
