@@ -57,15 +57,35 @@ describe('module preloads', () => {
     expect(await staticImportGraph('/a.js', async (url) => sources[url] ?? null)).toEqual(['/b.js']);
   });
 
+  it('leave out imports from other origins and keep a query string as the page requests it', async () => {
+    const sources: Record<string, string> = {
+      '/kb/_astro/a.js': 'import "https://cdn.example/lib.js"; import "//cdn.example/y.js"; import "./b.js?v=1"; import "../c.js";',
+      '/kb/_astro/b.js?v=1': '',
+      '/kb/c.js': '',
+    };
+    expect(await staticImportGraph('/kb/_astro/a.js', async (url) => sources[url] ?? null)).toEqual(['/kb/_astro/b.js?v=1', '/kb/c.js']);
+  });
+
+  it('resolve a relative script src against the page, and preload nothing from another origin', async () => {
+    const dist = await copyOfInput();
+    await writeFile(
+      path.join(dist, 'guide', 'index.html'),
+      '<html><head><title>相对</title></head><body><script type="module" src="../_astro/deep.B1.js"></script><script type="module" src="https://cdn.example/x.js"></script></body></html>',
+    );
+    await addModulePreloads({ distDir: dist, base: '/kb/' });
+    const html = await readFile(path.join(dist, 'guide', 'index.html'), 'utf8');
+    expect(readPageScripts(html).preloaded).toEqual(['/kb/_astro/deep.B1.js']);
+  });
+
   it('follow an import cycle once', async () => {
     const sources: Record<string, string> = { '/a.js': 'import "./b.js";', '/b.js': 'import "./a.js"; import "./c.js";', '/c.js': '' };
     expect(await staticImportGraph('/a.js', async (url) => sources[url] ?? null)).toEqual(['/b.js', '/c.js']);
   });
 
-  it('name the page and the missing file when a script is not in the build', async () => {
+  it('name the page and the missing file when a module is not in the build', async () => {
     const dist = await copyOfInput();
     await rm(path.join(dist, '_astro', 'deep.B1.js'));
-    await expect(addModulePreloads({ distDir: dist, base: '/kb/' })).rejects.toThrow(/\/kb\/_astro\/deep\.B1\.js: a page loads this module, but .*deep\.B1\.js is not in the build/u);
+    await expect(addModulePreloads({ distDir: dist, base: '/kb/' })).rejects.toThrow(/guide\/index\.html: it loads the module \/kb\/_astro\/deep\.B1\.js, but .*deep\.B1\.js is not in the build \(ENOENT\)/u);
   });
 
   it('read scripts with an HTML parser: a </head> in text is no tag', () => {

@@ -64,10 +64,23 @@ export function readPageScripts(html: string): PageScripts {
   return found;
 }
 
+/** Stands in for the site's origin while resolving URLs: nothing outside it is the build's. */
+const SITE = 'https://site.invalid';
+
+/**
+ * A module URL resolved against `from` as a site URL (path and query, as the page will request
+ * it), or null when it points to another origin.
+ */
+export function siteUrl(specifier: string, from: string): string | null {
+  const resolved = new URL(specifier, new URL(from, SITE));
+  return resolved.origin === SITE ? resolved.pathname + resolved.search : null;
+}
+
 /**
  * The modules a script imports statically, directly or through other modules, as site URLs in the
- * order first met (depth first). Dynamic imports are left out: they load on demand (Pagefind's).
- * `readModule` gives a module's source from its URL, or null for one outside the build.
+ * order first met (depth first). Dynamic imports are left out: they load on demand (Pagefind's);
+ * so are imports from other origins, which are not the build's to preload.
+ * `readModule` gives a module's source from its site URL, or null for one outside the build.
  */
 export async function staticImportGraph(entry: string, readModule: (url: string) => Promise<string | null>): Promise<string[]> {
   await init();
@@ -80,8 +93,8 @@ export async function staticImportGraph(entry: string, readModule: (url: string)
     for (const record of imports) {
       // `import … from` and `export * from`; not import(), import.meta or source/defer phases.
       if ((record.type !== 'static' && record.type !== 'reexport-star') || record.phase !== null) continue;
-      const target = new URL(record.specifier, new URL(url, 'https://site.invalid')).pathname;
-      if (seen.has(target)) continue;
+      const target = siteUrl(record.specifier, url);
+      if (target === null || seen.has(target)) continue;
       seen.add(target);
       order.push(target);
       await visit(target);
@@ -92,22 +105,24 @@ export async function staticImportGraph(entry: string, readModule: (url: string)
 }
 
 /**
- * The `<link>` elements a page needs: its body scripts and every module they or head scripts
- * import, in document order, each once, none the page already declares in `<head>`.
+ * The `<link>` elements a page at `pageUrl` needs: its body scripts and every module they or head
+ * scripts import, in document order, each once, none the page already declares in `<head>`.
  */
-export async function preloadLinksFor(page: PageScripts, readModule: (url: string) => Promise<string | null>): Promise<string[]> {
+export async function preloadLinksFor(page: PageScripts, pageUrl: string, readModule: (url: string) => Promise<string | null>): Promise<string[]> {
+  const resolve = (url: string) => siteUrl(url, pageUrl);
   const wanted: string[] = [];
-  const have = new Set([...page.preloaded, ...page.scripts.filter((s) => s.inHead).map((s) => s.src)]);
+  const have = new Set([...page.preloaded, ...page.scripts.filter((s) => s.inHead).map((s) => s.src)].map(resolve));
   const add = (url: string) => {
     if (have.has(url)) return;
     have.add(url);
     wanted.push(url);
   };
   for (const script of page.scripts) {
-    // A script from elsewhere (another origin) is not the build's to preload.
-    if ((await readModule(script.src)) === null) continue;
-    if (!script.inHead) add(script.src);
-    for (const url of await staticImportGraph(script.src, readModule)) add(url);
+    const src = resolve(script.src);
+    // A script from elsewhere (another origin, or outside the base) is not the build's to preload.
+    if (src === null || (await readModule(src)) === null) continue;
+    if (!script.inHead) add(src);
+    for (const url of await staticImportGraph(src, readModule)) add(url);
   }
   return wanted.map((url) => `<link rel="modulepreload" href="${url.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`);
 }
@@ -115,17 +130,18 @@ export async function preloadLinksFor(page: PageScripts, readModule: (url: strin
 /** Adds the preload links to every HTML page of the built site. */
 export async function addModulePreloads({ distDir, base }: ModulePreloadOptions): Promise<ModulePreloadSummary> {
   const modules = new Map<string, Promise<string | null>>();
-  // Module URLs are site paths (`/kb/_astro/x.js`); anything not under the base is not ours.
+  // Module URLs are site paths (`/kb/_astro/x.js`, maybe with a query); the file is the path under the base.
   const readModule = (url: string): Promise<string | null> => {
-    let source = modules.get(url);
+    const pathname = decodeURIComponent(new URL(url, SITE).pathname);
+    let source = modules.get(pathname);
     if (!source) {
-      const file = path.join(distDir, url.slice(base.length));
-      source = url.startsWith(base)
+      const file = path.join(distDir, pathname.slice(base.length));
+      source = pathname.startsWith(base)
         ? readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-            throw new Error(`${url}: a page loads this module, but ${file} is not in the build (${error.code})`);
+            throw new Error(`it loads the module ${url}, but ${file} is not in the build (${error.code})`);
           })
         : Promise.resolve(null);
-      modules.set(url, source);
+      modules.set(pathname, source);
     }
     return source;
   };
@@ -136,7 +152,11 @@ export async function addModulePreloads({ distDir, base }: ModulePreloadOptions)
     const page = readPageScripts(html);
     if (page.scripts.length === 0) continue;
     if (page.headEnd < 0) throw new Error(`${target}: a page with module scripts has no </head> to put their preload links in`);
-    const links = await preloadLinksFor(page, readModule);
+    // The page's own URL, against which a relative script src resolves (`guide/index.html` → `/kb/guide/`).
+    const pageUrl = base + file.replace(/(^|\/)index\.html$/u, '$1');
+    const links = await preloadLinksFor(page, pageUrl, readModule).catch((error: Error) => {
+      throw new Error(`${target}: ${error.message}`);
+    });
     if (links.length === 0) continue;
     await writeFile(target, html.slice(0, page.headEnd) + links.join('') + html.slice(page.headEnd));
     summary.pages += 1;

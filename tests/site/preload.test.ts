@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/checks/files.ts';
-import { readPageScripts, staticImportGraph } from '../../scripts/publish/module-preload.ts';
+import { readPageScripts, siteUrl, staticImportGraph } from '../../scripts/publish/module-preload.ts';
 import { buildSite } from '../support/build-site.ts';
 
 const base = '/kb/';
@@ -28,8 +28,11 @@ describe(`module preloads of the site built for BASE_PATH=${base}`, () => {
       const page = readPageScripts(html);
       const head = readPageScripts(html.slice(0, page.headEnd) + '</head>');
       const declared = new Set([...head.preloaded, ...head.scripts.map((s) => s.src)]);
+      const pageUrl = base + file.replace(/(^|\/)index\.html$/u, '$1');
       for (const script of page.scripts) {
-        for (const url of [script.src, ...(await staticImportGraph(script.src, readModule))]) {
+        const src = siteUrl(script.src, pageUrl);
+        if (src === null) continue; // another origin's script: not the build's to preload
+        for (const url of [src, ...(await staticImportGraph(src, readModule))]) {
           modulesChecked += 1;
           if (!declared.has(url)) undeclared.push(`${file}: ${url}`);
         }
