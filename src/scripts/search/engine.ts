@@ -61,7 +61,7 @@ interface TextRef {
 /** The engine over an index; the index brings every text's normalised form (StoredText). */
 export function createExactEngine(index: ExactIndex): ExactEngine {
   // All block texts in one string, so each term is one indexOf scan over the corpus. A plain
-  // stored text is folded with the corpus in one pass rather than one call per text (what
+  // stored text is folded with the whole corpus at once rather than text by text (what
   // unpackTexts does): the fold keeps every length, and a stored normalised form has nothing
   // left for it to fold.
   const SEPARATOR = '\n'; // never inside a normalised text: whitespace is folded away

@@ -67,6 +67,9 @@ export type StoredText = string | [displayed: string, normalized: string];
 /** How the index stores `displayed`: the indexer checks the cheap fold against the full one. */
 export function storeText(displayed: string): StoredText {
   const normalized = normalizeForSearch(displayed);
+  // The engine folds stored normalised forms along with the plain texts (over the whole
+  // corpus at once), so it must leave them as they are; normalizeForSearch never leaves such punctuation.
+  if (foldCommonPunctuation(normalized) !== normalized) throw new Error(`normalised text still holds full-width punctuation: ${JSON.stringify(normalized.slice(0, 80))}`);
   return foldCommonPunctuation(displayed) === normalized ? displayed : [displayed, normalized];
 }
 
