@@ -107,8 +107,9 @@ export async function staticImportGraph(entry: string, readModule: (url: string)
 /**
  * The `<link>` elements a page at `pageUrl` needs: its body scripts and every module they or head
  * scripts import, in document order, each once, none the page already declares in `<head>`.
+ * `importsOf` gives a script's static import graph, or null for a script that is not the build's.
  */
-export async function preloadLinksFor(page: PageScripts, pageUrl: string, readModule: (url: string) => Promise<string | null>): Promise<string[]> {
+export async function preloadLinksFor(page: PageScripts, pageUrl: string, importsOf: (url: string) => Promise<string[] | null>): Promise<string[]> {
   const resolve = (url: string) => siteUrl(url, pageUrl);
   const wanted: string[] = [];
   const have = new Set([...page.preloaded, ...page.scripts.filter((s) => s.inHead).map((s) => s.src)].map(resolve));
@@ -120,9 +121,10 @@ export async function preloadLinksFor(page: PageScripts, pageUrl: string, readMo
   for (const script of page.scripts) {
     const src = resolve(script.src);
     // A script from elsewhere (another origin, or outside the base) is not the build's to preload.
-    if (src === null || (await readModule(src)) === null) continue;
+    const imports = src === null ? null : await importsOf(src);
+    if (src === null || imports === null) continue;
     if (!script.inHead) add(src);
-    for (const url of await staticImportGraph(src, readModule)) add(url);
+    for (const url of imports) add(url);
   }
   return wanted.map((url) => `<link rel="modulepreload" href="${url.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`);
 }
@@ -145,22 +147,51 @@ export async function addModulePreloads({ distDir, base }: ModulePreloadOptions)
     }
     return source;
   };
+  // Pages share their scripts: each script's graph is worked out once.
+  const graphs = new Map<string, Promise<string[] | null>>();
+  const importsOf = (src: string): Promise<string[] | null> => {
+    let graph = graphs.get(src);
+    if (!graph) {
+      graph = readModule(src).then((source) => (source === null ? null : staticImportGraph(src, readModule)));
+      graphs.set(src, graph);
+    }
+    return graph;
+  };
   const summary: ModulePreloadSummary = { pages: 0, links: 0 };
-  for (const file of await listFiles(distDir, (relative) => relative.endsWith('.html'))) {
+  const files = await listFiles(distDir, (relative) => relative.endsWith('.html'));
+  // A few pages at a time, so one page's file reads and writes overlap another's parsing.
+  await forEachConcurrently(files, 8, async (file) => {
     const target = path.join(distDir, file);
     const html = await readFile(target, 'utf8');
     const page = readPageScripts(html);
-    if (page.scripts.length === 0) continue;
+    if (page.scripts.length === 0) return;
     if (page.headEnd < 0) throw new Error(`${target}: a page with module scripts has no </head> to put their preload links in`);
     // The page's own URL, against which a relative script src resolves (`guide/index.html` → `/kb/guide/`).
     const pageUrl = base + file.replace(/(^|\/)index\.html$/u, '$1');
-    const links = await preloadLinksFor(page, pageUrl, readModule).catch((error: Error) => {
+    const links = await preloadLinksFor(page, pageUrl, importsOf).catch((error: Error) => {
       throw new Error(`${target}: ${error.message}`);
     });
-    if (links.length === 0) continue;
+    if (links.length === 0) return;
     await writeFile(target, html.slice(0, page.headEnd) + links.join('') + html.slice(page.headEnd));
     summary.pages += 1;
     summary.links += links.length;
-  }
+  });
   return summary;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; the first failure stops the rest and is thrown. */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
