@@ -59,6 +59,28 @@ describe('site server', () => {
     }
   });
 
+  it('reads repeated slashes as one and survives request targets that are no URL', async () => {
+    const origin = new URL(site.url).origin;
+    const raw = async (target: string) => {
+      const { request } = await import('node:http');
+      return new Promise<{ status: number; location?: string }>((resolve, reject) => {
+        const req = request(`${origin}/`, { path: target }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, ...(res.headers.location ? { location: res.headers.location } : {}) });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    };
+    expect(await raw('//')).toEqual({ status: 404 });
+    expect(await raw('//kb//')).toEqual({ status: 200 });
+    expect(await raw('//kb//plans/a')).toEqual({ status: 301, location: '/kb/plans/a/' });
+    expect(await raw('//evil.example/kb/plans/a')).toEqual({ status: 404 });
+    expect(await raw('http://[bad')).toEqual({ status: 404 });
+    // Still serving.
+    expect((await fetch(site.url)).status).toBe(200);
+  });
+
   it('redirects a folder without its trailing slash', async () => {
     const response = await fetch(new URL('plans/a', site.url), { redirect: 'manual' });
     expect(response.status).toBe(301);

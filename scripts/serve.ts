@@ -76,10 +76,16 @@ export async function createSiteServer({ distDir, base: rawBase }: SiteServerOpt
   return http.createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     gzip(req as never, res as never, () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      // The request target is a path (`//x` included: a path, not a host) or, from a proxy, an
+      // absolute URL; a target that is neither is answered like a missing page, never a crash.
+      const target = req.url ?? '/';
+      let url: URL;
       let pathname: string;
       try {
-        pathname = decodeURIComponent(url.pathname);
+        url = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+        // Repeated slashes collapse, as most static hosts do: `//plans` must never redirect to
+        // `//plans/`, which a browser reads as another host.
+        pathname = decodeURIComponent(url.pathname).replace(/\/{2,}/gu, '/');
       } catch {
         sendNotFound(res);
         return;
