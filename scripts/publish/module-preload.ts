@@ -15,6 +15,7 @@ import path from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
 import { listFiles } from '../checks/files.ts';
+import { urlForFile } from '../search/extract.ts';
 
 export interface ModulePreloadOptions {
   /** The built site. */
@@ -167,7 +168,7 @@ export async function addModulePreloads({ distDir, base }: ModulePreloadOptions)
     if (page.scripts.length === 0) return;
     if (page.headEnd < 0) throw new Error(`${target}: a page with module scripts has no </head> to put their preload links in`);
     // The page's own URL, against which a relative script src resolves (`guide/index.html` → `/kb/guide/`).
-    const pageUrl = base + file.replace(/(^|\/)index\.html$/u, '$1');
+    const pageUrl = base + urlForFile(file);
     const links = await preloadLinksFor(page, pageUrl, importsOf).catch((error: Error) => {
       throw new Error(`${target}: ${error.message}`);
     });

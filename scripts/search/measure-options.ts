@@ -10,7 +10,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createExactEngine } from '../../src/scripts/search/engine.ts';
 import type { ExactIndex } from '../../src/scripts/search/index-format.ts';
-import { normalizeForSearch } from '../../src/scripts/search/normalize.ts';
 import { EXACT_INDEX_PATH, unpackTexts } from '../../src/scripts/search/index-format.ts';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -18,7 +17,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export async function measureOptions(distDir: string): Promise<string[]> {
   const raw = await readFile(path.join(distDir, EXACT_INDEX_PATH));
   const index = JSON.parse(raw.toString('utf8')) as ExactIndex;
-  const { displayed } = unpackTexts(index.texts);
+  const { displayed, normalized } = unpackTexts(index.texts);
   const lines: string[] = [];
   const started = performance.now();
   createExactEngine(JSON.parse(raw.toString('utf8')) as ExactIndex);
@@ -34,7 +33,7 @@ export async function measureOptions(distDir: string): Promise<string[]> {
   const postings = new Map<string, Set<number>>();
   index.pages.forEach((page, pageIndex) => {
     for (const [textIndex] of page.blocks) {
-      const text = normalizeForSearch(displayed[textIndex] ?? '');
+      const text = normalized[textIndex] ?? '';
       for (let i = 0; i + 1 < text.length; i += 1) {
         const gram = text.slice(i, i + 2);
         let pages = postings.get(gram);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/checks/files.ts';
 import { readPageScripts, siteUrl, staticImportGraph } from '../../scripts/publish/module-preload.ts';
+import { urlForFile } from '../../scripts/search/extract.ts';
 import { buildSite } from '../support/build-site.ts';
 
 const base = '/kb/';
@@ -28,7 +29,7 @@ describe(`module preloads of the site built for BASE_PATH=${base}`, () => {
       const page = readPageScripts(html);
       const head = readPageScripts(html.slice(0, page.headEnd) + '</head>');
       const declared = new Set([...head.preloaded, ...head.scripts.map((s) => s.src)]);
-      const pageUrl = base + file.replace(/(^|\/)index\.html$/u, '$1');
+      const pageUrl = base + urlForFile(file);
       for (const script of page.scripts) {
         const src = siteUrl(script.src, pageUrl);
         if (src === null) continue; // another origin's script: not the build's to preload
