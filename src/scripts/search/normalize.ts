@@ -126,34 +126,9 @@ export function normalizeWithMap(original: string): NormalizedText {
   return normalize(original, true);
 }
 
-/**
- * A maximal run of anything but plain ideographs. Ideographs fold to themselves and no space
- * survives next to one, so each such run normalises on its own, whatever surrounds it. (The one
- * read across a run's end: `normalize` takes a lone high surrogate and the ideograph after it as
- * one "pair", whose fold gives back the same two characters, so the result is the same.)
- */
-const NON_IDEOGRAPH_RUN = /[^\u3400-\u4dbf\u4e00-\u9fff]+/g;
-/** Short runs (punctuation, numbers, a word) repeat all through the corpus. */
-const MEMO_RUN_LENGTH = 16;
-const foldedRuns = new Map<string, string>();
-
-function foldRun(run: string): string {
-  if (run.length > MEMO_RUN_LENGTH) return normalize(run, false).text;
-  let folded = foldedRuns.get(run);
-  if (folded === undefined) {
-    folded = normalize(run, false).text;
-    foldedRuns.set(run, folded);
-  }
-  return folded;
-}
-
-/**
- * Normalises text for matching (see the module comment for the rules). Same result as
- * `normalizeWithMap(original).text`, computed run by run: the browser normalises the whole index
- * with it before the first search can run.
- */
+/** Normalises text for matching (see the module comment for the rules). */
 export function normalizeForSearch(original: string): string {
-  return original.replace(NON_IDEOGRAPH_RUN, foldRun);
+  return normalize(original, false).text;
 }
 
 /**
